@@ -1,0 +1,64 @@
+import { readFile, rename, writeFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { formatForPath, readableExtensions, writableExtensions } from '../shared/codec/document-formats';
+import type { AnnexDocument } from '../shared/model/annex-document';
+import { describeLoadProblem } from '../shared/model/load-problem';
+import { CliError, EXIT } from './cli-error';
+
+// Far above any annex (the 2024 one is 60 KB as JSON); a larger file is refused before it is read.
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+function ioMessage(path: string, cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `${path}: ファイルが見つかりません`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${path}: ファイルを開く権限がありません`;
+    case 'EISDIR':
+      return `${path}: フォルダーです。ファイルを指定してください`;
+    default:
+      return `${path}: ファイルを読めません（${code ?? String(cause)}）`;
+  }
+}
+
+export async function readDocumentFile(path: string): Promise<AnnexDocument> {
+  const format = formatForPath(path);
+  if (!format?.read) {
+    throw new CliError(`${path}: この形式は読めません（読める形式: ${readableExtensions().join(', ')}）`, EXIT.unreadable);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    throw new CliError(ioMessage(path, cause), EXIT.unreadable);
+  }
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    throw new CliError(`${path}: ファイルが大きすぎます（${MAX_FILE_BYTES / 1024 / 1024} MB まで）`, EXIT.unreadable);
+  }
+  const result = format.read(bytes);
+  if (!result.ok) {
+    const [first] = result.error;
+    const more = result.error.length > 1 ? `（ほか ${result.error.length - 1} 件）` : '';
+    throw new CliError(`${path}: ${first ? describeLoadProblem(first) : '読めません'}${more}`, EXIT.unreadable);
+  }
+  return result.value;
+}
+
+/** Writes through a temporary file in the same folder, so OUT is either the old file or the whole new one. */
+export async function writeDocumentFile(path: string, document: AnnexDocument): Promise<void> {
+  const format = formatForPath(path);
+  if (!format?.write) {
+    throw new CliError(`${path}: この形式では書き出せません（書き出せる形式: ${writableExtensions().join(', ')}）`, EXIT.unreadable);
+  }
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, format.write(document), { flush: true });
+    await rename(temporary, path);
+  } catch (cause) {
+    await unlink(temporary).catch(() => undefined);
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    throw new CliError(`${path}: 書き込めません（${code ?? String(cause)}）`, EXIT.unreadable);
+  }
+}

@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { CliError, EXIT } from './cli-error';
+import type { CommandResult, OutputFormat } from './commands/command';
+import { convertCommand, exportDefaultCommand } from './commands/convert';
+import { statsCommand } from './commands/stats';
+import { validateCommand } from './commands/validate';
+
+const USAGE = `使い方: annex <コマンド> [引数]
+
+  annex validate [FILE] [--format text|json]   検証する（FILE を省くと組み込みの2024年版）
+                                                終了コード: 0 エラーなし、1 エラーあり、2 読めない
+  annex stats [FILE] [--format text|json]      表ごとの行数・○の数、列ごとの取組数
+  annex convert IN OUT                         形式を変換する（拡張子で判断: .json）
+  annex export-default OUT                     組み込みの2024年版をファイルに書き出す
+  annex help                                   この説明`;
+
+function outputFormat(value: string | undefined): OutputFormat {
+  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
+  throw new CliError(`--format には text か json を指定してください（指定: ${value}）`, EXIT.unreadable);
+}
+
+function expectArgs(command: string, args: readonly string[], min: number, max: number): void {
+  if (args.length < min || args.length > max) {
+    throw new CliError(`annex ${command}: 引数の数が違います\n\n${USAGE}`, EXIT.unreadable);
+  }
+}
+
+async function run(argv: readonly string[]): Promise<CommandResult> {
+  const { positionals, values } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...args] = positionals;
+  const format = outputFormat(values.format);
+  if (values.help || command === undefined || command === 'help') return { output: USAGE, exitCode: EXIT.ok };
+  switch (command) {
+    case 'validate':
+      expectArgs(command, args, 0, 1);
+      return validateCommand(args[0], format);
+    case 'stats':
+      expectArgs(command, args, 0, 1);
+      return statsCommand(args[0], format);
+    case 'convert':
+      expectArgs(command, args, 2, 2);
+      return convertCommand(args[0] as string, args[1] as string);
+    case 'export-default':
+      expectArgs(command, args, 1, 1);
+      return exportDefaultCommand(args[0] as string);
+    default:
+      throw new CliError(`annex: 「${command}」というコマンドはありません\n\n${USAGE}`, EXIT.unreadable);
+  }
+}
+
+/** Runs the command line; every failure ends as one Japanese line on stderr, never a stack trace. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const result = await run(argv);
+    if (result.output) process.stdout.write(`${result.output}\n`);
+    return result.exitCode;
+  } catch (cause) {
+    const message =
+      cause instanceof CliError
+        ? cause.message
+        : cause instanceof TypeError && 'code' in cause && String(cause.code).startsWith('ERR_PARSE_ARGS')
+          ? `annex: ${cause.message}`
+          : `annex: 予期しないエラーです（${cause instanceof Error ? cause.message : String(cause)}）`;
+    process.stderr.write(`${message}\n`);
+    return cause instanceof CliError ? cause.exitCode : EXIT.unreadable;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,18 @@
+import type { AnnexDocument, AnnexRow, TableKind } from './annex-document';
+
+/** A new document with one row replaced; every other row keeps its identity (and its cached checks). */
+export function updateRow(
+  document: AnnexDocument,
+  table: TableKind,
+  rowId: string,
+  update: (row: AnnexRow) => AnnexRow,
+): AnnexDocument {
+  const rows = document.tables[table].rows;
+  const index = rows.findIndex((row) => row.id === rowId);
+  const current = rows[index];
+  if (!current) throw new RangeError(`No row ${rowId} in table ${table}`);
+  const next = update(current);
+  if (next === current) return document;
+  const nextRows = [...rows.slice(0, index), next, ...rows.slice(index + 1)];
+  return { ...document, tables: { ...document.tables, [table]: { ...document.tables[table], rows: nextRows } } };
+}

@@ -1,0 +1,69 @@
+import { TABLE_KINDS, type AnnexDocument, type AnnexRow, type Masters, type TableKind } from '../model/annex-document';
+import type { Plan } from '../model/plan';
+import type { Finding, ValidationIssue } from './issue';
+import type { Rule, RowRule, TableRule } from './rule';
+import { ruleContext } from './rule-context';
+import { ALL_RULES } from './rules';
+
+export interface Validator {
+  /** Every problem of the document, in table order, then row order, then rule order. */
+  validate(document: AnnexDocument): ValidationIssue[];
+}
+
+const appliesTo = (rule: Rule, table: TableKind): boolean => !rule.tables || rule.tables.includes(table);
+
+function toIssues(rule: Rule, table: TableKind, findings: readonly Finding[]): ValidationIssue[] {
+  return findings.map((finding) => ({ rule: rule.id, severity: rule.severity, table, ...finding }));
+}
+
+/**
+ * Row rules are re-run only for rows that changed since the last call (rows are immutable, so a changed
+ * row is a new object); table rules, which compare rows, run every time over cached per-row keys.
+ */
+export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
+  const rowRules = rules.filter((rule): rule is RowRule => rule.scope === 'row');
+  const tableRules = rules.filter((rule): rule is TableRule => rule.scope === 'table');
+  const order = new Map(rules.map((rule, index) => [rule.id, index]));
+  let cachedFor: { plan: Plan; masters: Masters } | undefined;
+  let rowCaches = new Map<TableKind, WeakMap<AnnexRow, ValidationIssue[]>>();
+
+  const validateTable = (document: AnnexDocument, table: TableKind): ValidationIssue[] => {
+    const context = ruleContext(document, table);
+    const cache = rowCaches.get(table) ?? new WeakMap<AnnexRow, ValidationIssue[]>();
+    rowCaches.set(table, cache);
+    const byRow = new Map<string, readonly ValidationIssue[]>();
+    for (const row of document.tables[table].rows) {
+      let issues = cache.get(row);
+      if (!issues) {
+        issues = rowRules.filter((rule) => appliesTo(rule, table)).flatMap((rule) => toIssues(rule, table, rule.check(row, context)));
+        cache.set(row, issues);
+      }
+      byRow.set(row.id, issues);
+    }
+    for (const rule of tableRules.filter((candidate) => appliesTo(candidate, table))) {
+      for (const issue of toIssues(rule, table, rule.check(document.tables[table], context))) {
+        // Copied, not pushed: the row's own list is cached for the next call.
+        byRow.set(issue.rowId, [...(byRow.get(issue.rowId) ?? []), issue]);
+      }
+    }
+    // Map iteration keeps row order; within a row, rule order.
+    return [...byRow.values()].flatMap((issues) =>
+      issues.length > 1 ? [...issues].sort((a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0)) : issues,
+    );
+  };
+
+  return {
+    validate(document) {
+      if (!cachedFor || cachedFor.plan !== document.plan || cachedFor.masters !== document.masters) {
+        cachedFor = { plan: document.plan, masters: document.masters };
+        rowCaches = new Map();
+      }
+      return TABLE_KINDS.flatMap((table) => validateTable(document, table));
+    },
+  };
+}
+
+/** One-off validation, for the command line and tests. */
+export function validateDocument(document: AnnexDocument, rules: readonly Rule[] = ALL_RULES): ValidationIssue[] {
+  return createValidator(rules).validate(document);
+}
