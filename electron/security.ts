@@ -1,0 +1,99 @@
+import type { Session, WebContents } from 'electron';
+
+// Kept identical to the <meta> in renderer/index.html (a unit test compares them).
+const BASE_POLICY: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['default-src', ["'self'"]],
+  ['script-src', ["'self'"]],
+  ['style-src', ["'self'", "'unsafe-inline'"]],
+  ['font-src', ["'self'", 'data:']],
+  ['img-src', ["'self'", 'data:']],
+  ['connect-src', ["'self'"]],
+  ['object-src', ["'none'"]],
+  ['base-uri', ["'none'"]],
+  ['form-action', ["'none'"]],
+  ['frame-ancestors', ["'none'"]],
+];
+
+/** The renderer's CSP; with a dev server URL it also admits that server's HTTP/WebSocket origin. */
+export function contentSecurityPolicy(devServerUrl?: string): string {
+  const dev = devServerUrl ? new URL(devServerUrl) : undefined;
+  return BASE_POLICY.map(([directive, sources]) => {
+    const extra: string[] = [];
+    if (dev && directive === 'connect-src') {
+      // Vite's HMR client talks to the dev server over WebSocket.
+      extra.push(dev.origin, `${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}`);
+    }
+    if (dev && directive === 'script-src') {
+      // @vitejs/plugin-react injects an inline React Refresh preamble in dev only.
+      extra.push("'unsafe-inline'");
+    }
+    return [directive, ...sources, ...extra].join(' ');
+  }).join('; ');
+}
+
+// Browsers ignore (and warn about) frame-ancestors in a <meta> policy; the header carries it.
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors']);
+
+/** The same policy as written into renderer/index.html's <meta http-equiv="Content-Security-Policy">. */
+export function metaContentSecurityPolicy(devServerUrl?: string): string {
+  return contentSecurityPolicy(devServerUrl)
+    .split('; ')
+    .filter((directive) => !HEADER_ONLY_DIRECTIVES.has(directive.split(' ')[0] ?? ''))
+    .join('; ');
+}
+
+/** True when `url` is the app's own page: same origin as a dev server, or the same file on disk. */
+export function isAppUrl(url: string, appUrl: string): boolean {
+  let target: URL;
+  let app: URL;
+  try {
+    target = new URL(url);
+    app = new URL(appUrl);
+  } catch {
+    return false;
+  }
+  if (app.protocol === 'file:') {
+    // file: URLs share the opaque origin "null", so compare the file itself.
+    return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
+  }
+  return target.origin === app.origin;
+}
+
+export interface SecurityOptions {
+  /** The URL the window loads: the dev server, or the file URL of out/renderer/index.html. */
+  readonly appUrl: string;
+  /** Set only in development (never in a packaged app). */
+  readonly devServerUrl?: string | undefined;
+}
+
+/** Session-wide locks: CSP on every response and no permission ever granted. */
+export function applySessionSecurity(session: Session, devServerUrl?: string): void {
+  const csp = contentSecurityPolicy(devServerUrl);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // Drop any server-sent CSP so ours is the one that applies.
+    const headers = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([name]) => name.toLowerCase() !== 'content-security-policy',
+      ),
+    );
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
+  });
+  // The editor needs no camera, notifications, geolocation, …: refuse every request and check.
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** Per-window locks: stay on the app's page, open no windows, attach no <webview>. */
+export function applyWebContentsSecurity(webContents: WebContents, appUrl: string): void {
+  webContents.on('will-navigate', (event) => {
+    // A dropped file or a stray link must not replace the app with other content.
+    if (!isAppUrl(event.url, appUrl)) event.preventDefault();
+  });
+  webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  webContents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function applySecurity(session: Session, webContents: WebContents, options: SecurityOptions): void {
+  applySessionSecurity(session, options.devServerUrl);
+  applyWebContentsSecurity(webContents, options.appUrl);
+}

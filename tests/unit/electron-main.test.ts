@@ -1,0 +1,264 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { Session, WebContents } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applySecurity, contentSecurityPolicy, isAppUrl, metaContentSecurityPolicy } from '../../electron/security';
+import { createMainWindow, WINDOW_TITLE } from '../../electron/window';
+import { FakeBrowserWindow, FakeSession, FakeWebContents, fakeApp, resetFakeElectron } from './support/electron-mock';
+
+// `import 'electron'` under plain Node tries to download the binary: hand the sources a fake instead.
+vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
+
+const execFileAsync = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+const mainBundle = resolve(root, 'out/main/index.js');
+const preloadBundle = resolve(root, 'out/preload/index.cjs');
+const rendererIndex = resolve(root, 'out/renderer/index.html');
+const fakeElectronLoader = resolve(import.meta.dirname, 'support/register-fake-electron.mjs');
+const NOT_BUILT = 'run `npx electron-vite build` before this test';
+
+const PRODUCTION_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
+  "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'none'";
+
+function secureWindow(): { session: FakeSession; webContents: FakeWebContents } {
+  const session = new FakeSession();
+  const webContents = new FakeWebContents(session);
+  return { session, webContents };
+}
+
+function harden(appUrl: string, devServerUrl?: string): { session: FakeSession; webContents: FakeWebContents } {
+  const fakes = secureWindow();
+  applySecurity(fakes.session as unknown as Session, fakes.webContents as unknown as WebContents, {
+    appUrl,
+    devServerUrl,
+  });
+  return fakes;
+}
+
+describe('built bundles (out/)', () => {
+  it('main bundle parses as ESM under node --check', async () => {
+    expect(existsSync(mainBundle), NOT_BUILT).toBe(true);
+    await expect(execFileAsync(process.execPath, ['--check', mainBundle])).resolves.toBeDefined();
+    // ESM has no __dirname: electron-vite's injection would crash at load if we declared our own.
+    expect(readFileSync(mainBundle, 'utf8')).not.toMatch(/\b__dirname\b/);
+  });
+
+  it('preload bundle is CommonJS that only talks to contextBridge', async () => {
+    expect(existsSync(preloadBundle), NOT_BUILT).toBe(true);
+    const code = readFileSync(preloadBundle, 'utf8');
+    expect(code).toContain('require(');
+    expect(code).toContain('contextBridge');
+    expect(code).toContain('"annexBridge"');
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toContain('ipcRenderer');
+    await expect(execFileAsync(process.execPath, ['--check', preloadBundle])).resolves.toBeDefined();
+  });
+
+  it('renderer page carries the same CSP as the main process (minus header-only frame-ancestors)', () => {
+    expect(existsSync(rendererIndex), NOT_BUILT).toBe(true);
+    for (const html of [readFileSync(rendererIndex, 'utf8'), readFileSync(resolve(root, 'renderer/index.html'), 'utf8')]) {
+      const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+      expect(meta).toBe(metaContentSecurityPolicy());
+      expect(`${meta}; frame-ancestors 'none'`).toBe(contentSecurityPolicy());
+      expect(html).toContain('lang="ja"');
+    }
+  });
+});
+
+describe('electron/window.ts', () => {
+  beforeEach(() => {
+    resetFakeElectron();
+    vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('creates a sandboxed, context-isolated window with the CommonJS preload', () => {
+    createMainWindow();
+    const [window] = FakeBrowserWindow.created;
+    expect(window?.options.title).toBe(WINDOW_TITLE);
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(window?.options.webPreferences?.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+  });
+
+  it('loads the built renderer file and applies the security handlers to that window', () => {
+    createMainWindow();
+    const [window] = FakeBrowserWindow.created;
+    expect(window?.loadedFile).toMatch(/[\\/]renderer[\\/]index\.html$/);
+    expect(window?.loadedUrl).toBeUndefined();
+    expect(window?.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(window?.webContents.navigate(pathToFileURL(window.loadedFile ?? '').href)).toBe(false);
+    expect(window?.webContents.navigate('https://example.com/')).toBe(true);
+  });
+
+  it('loads ELECTRON_RENDERER_URL in development', () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    createMainWindow();
+    const [window] = FakeBrowserWindow.created;
+    expect(window?.loadedUrl).toBe('http://localhost:5173');
+    expect(window?.loadedFile).toBeUndefined();
+  });
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app', () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'https://attacker.example/');
+    fakeApp.isPackaged = true;
+    createMainWindow();
+    const [window] = FakeBrowserWindow.created;
+    expect(window?.loadedUrl).toBeUndefined();
+    expect(window?.loadedFile).toMatch(/[\\/]renderer[\\/]index\.html$/);
+  });
+});
+
+describe('electron/security.ts', () => {
+  const appUrl = 'file:///opt/annex-editor/out/renderer/index.html';
+
+  it('adds the strict CSP to every response, replacing any sent by the server', () => {
+    const { session } = harden(appUrl);
+    const response = session.respond({ 'content-security-policy': ['default-src *'], 'X-Other': ['kept'] });
+    const headers = response?.responseHeaders ?? {};
+    expect(headers['Content-Security-Policy']).toEqual([PRODUCTION_CSP]);
+    expect(String(headers['Content-Security-Policy'])).toContain("default-src 'self'");
+    expect(String(headers['Content-Security-Policy'])).toContain("object-src 'none'");
+    expect(headers['content-security-policy']).toBeUndefined();
+    expect(headers['X-Other']).toEqual(['kept']);
+  });
+
+  it('admits the dev server origin only in development', () => {
+    expect(contentSecurityPolicy()).toBe(PRODUCTION_CSP);
+    const dev = contentSecurityPolicy('http://localhost:5173/');
+    expect(dev).toContain("connect-src 'self' http://localhost:5173 ws://localhost:5173");
+    expect(dev).toContain("script-src 'self' 'unsafe-inline'");
+    expect(dev).toContain("object-src 'none'");
+  });
+
+  it('prevents navigation away from the app but not to its own page', () => {
+    const { webContents } = harden(appUrl);
+    expect(webContents.navigate('https://example.com/')).toBe(true);
+    expect(webContents.navigate('file:///etc/passwd')).toBe(true);
+    expect(webContents.navigate(appUrl)).toBe(false);
+    expect(webContents.navigate(`${appUrl}#/city`)).toBe(false);
+  });
+
+  it('keeps a dev-server window on the dev server origin', () => {
+    const { webContents } = harden('http://localhost:5173', 'http://localhost:5173');
+    expect(webContents.navigate('http://localhost:5173/index.html')).toBe(false);
+    expect(webContents.navigate('http://localhost:5174/')).toBe(true);
+  });
+
+  it('denies window.open, <webview> and every permission', () => {
+    const { session, webContents } = harden(appUrl);
+    expect(webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      expect(session.requestPermission(permission)).toBe(false);
+      expect(session.permissionCheckHandler?.({}, permission, 'file://', {})).toBe(false);
+    }
+    const attach = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    webContents.emit('will-attach-webview', attach, {}, {});
+    expect(attach.defaultPrevented).toBe(true);
+  });
+
+  it('isAppUrl compares origins for http and the exact file for file:', () => {
+    expect(isAppUrl('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
+    expect(isAppUrl('https://localhost:5173/', 'http://localhost:5173')).toBe(false);
+    expect(isAppUrl('http://localhost.evil.example/', 'http://localhost:5173')).toBe(false);
+    expect(isAppUrl(`${appUrl}?x=1`, appUrl)).toBe(true);
+    expect(isAppUrl('file:///opt/annex-editor/out/renderer/other.html', appUrl)).toBe(false);
+    expect(isAppUrl('not a url', appUrl)).toBe(false);
+  });
+});
+
+interface FakeElectronEvent {
+  readonly fake: 'electron';
+  readonly event: string;
+  readonly [key: string]: unknown;
+}
+
+/** Runs out/main/index.js in plain Node with `electron` mapped to tests/unit/support/fake-electron.mjs. */
+async function runBuiltMain(env: Record<string, string> = {}): Promise<FakeElectronEvent[]> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (!('ELECTRON_RENDERER_URL' in env)) delete childEnv['ELECTRON_RENDERER_URL'];
+  delete childEnv['NODE_OPTIONS'];
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ['--import', pathToFileURL(fakeElectronLoader).href, mainBundle],
+    { cwd: root, env: childEnv, timeout: 20_000 },
+  );
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{"fake":"electron"'))
+    .map((line) => JSON.parse(line) as FakeElectronEvent);
+}
+
+function eventsNamed(events: readonly FakeElectronEvent[], name: string): FakeElectronEvent[] {
+  return events.filter((e) => e.event === name);
+}
+
+describe('built main bundle under plain Node with a fake electron', () => {
+  it('takes the single-instance lock and opens one secure window on the built renderer', async () => {
+    expect(existsSync(mainBundle), NOT_BUILT).toBe(true);
+    const events = await runBuiltMain();
+    const names = events.map((e) => e.event);
+    expect(names).toContain('app.requestSingleInstanceLock');
+    expect(names).toContain('app.enableSandbox');
+    expect(names).not.toContain('app.quit');
+    expect(names.indexOf('app.requestSingleInstanceLock')).toBeLessThan(names.indexOf('BrowserWindow'));
+
+    const windows = eventsNamed(events, 'BrowserWindow');
+    expect(windows).toHaveLength(1);
+    const options = windows[0]?.['options'] as { title: string; webPreferences: Record<string, unknown> };
+    expect(options.title).toBe('取組事業一覧エディタ');
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: preloadBundle,
+    });
+    expect(eventsNamed(events, 'loadFile')[0]?.['filePath']).toBe(rendererIndex);
+    expect(eventsNamed(events, 'loadURL')).toHaveLength(0);
+  });
+
+  it('wires CSP, navigation, window-open, webview and permission handlers in the bundle', async () => {
+    const [probe] = eventsNamed(await runBuiltMain(), 'probe');
+    expect(probe).toMatchObject({
+      responseHeaders: { 'Content-Security-Policy': [PRODUCTION_CSP], 'X-Other': ['kept'] },
+      externalNavigationPrevented: true,
+      ownNavigationPrevented: false,
+      windowOpen: { action: 'deny' },
+      permissionGranted: false,
+      permissionCheck: false,
+      webviewPrevented: true,
+    });
+  });
+
+  it('quits without a window when another instance holds the lock', async () => {
+    const names = (await runBuiltMain({ FAKE_ELECTRON_LOCK: 'denied' })).map((e) => e.event);
+    expect(names).toContain('app.quit');
+    expect(names).not.toContain('BrowserWindow');
+  });
+
+  it('uses the dev server only when not packaged', async () => {
+    const dev = await runBuiltMain({ ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+    expect(eventsNamed(dev, 'loadURL')[0]?.['url']).toBe('http://localhost:5173');
+    const [devProbe] = eventsNamed(dev, 'probe');
+    expect(JSON.stringify(devProbe?.['responseHeaders'])).toContain('ws://localhost:5173');
+
+    const packaged = await runBuiltMain({
+      ELECTRON_RENDERER_URL: 'https://attacker.example/',
+      FAKE_ELECTRON_PACKAGED: '1',
+    });
+    expect(eventsNamed(packaged, 'loadURL')).toHaveLength(0);
+    expect(eventsNamed(packaged, 'loadFile')[0]?.['filePath']).toBe(rendererIndex);
+  });
+});
