@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { japaneseErrors } from '../schema/japanese-errors';
 import { annexJsonSchema, CURRENT_SCHEMA_VERSION, type AnnexJson } from '../schema/annex-json-schema';
 import type { AnnexDocument, AnnexRow, AnnexTable } from '../model/annex-document';
 import type { LoadProblem } from '../model/load-problem';
@@ -7,11 +7,6 @@ import { TABLE_LABELS } from '../model/table-names';
 import { checkDocumentStructure } from '../model/structure-checks';
 import { err, ok, type Result } from '../result';
 
-const zodJapanese = z.locales.ja().localeError;
-
-// zod's Japanese text for a missing key reads "undefined was given"; say what a person would.
-const japaneseErrors: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'invalid_type' && issue.input === undefined ? '必須の項目がありません' : zodJapanese(issue);
 
 /** tables.city.rows[3]（旭川市 通し番号 4）.marks[0]: the JSON path, with the row as the annex numbers it. */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -53,6 +48,7 @@ function fromJson(json: AnnexJson): AnnexDocument {
     masters: json.masters,
     tables: { city: table(json.tables.city), council: table(json.tables.council) },
     ...(json.provenance ? { provenance: json.provenance } : {}),
+    ...(json.settings ? { settings: json.settings } : {}),
   };
 }
 
@@ -104,6 +100,7 @@ export function toAnnexJson(document: AnnexDocument): AnnexJson {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     ...(document.provenance ? { provenance: document.provenance } : {}),
+    ...(document.settings ? { settings: document.settings } : {}),
     plan: document.plan as AnnexJson['plan'],
     masters: document.masters as AnnexJson['masters'],
     tables: { city: table(document.tables.city), council: table(document.tables.council) },

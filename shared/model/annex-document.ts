@@ -41,9 +41,19 @@ export interface Provenance {
   readonly notes: readonly string[];
 }
 
+export type PaperSize = 'A3' | 'A4';
+
+/** How the document prints; absent settings mean the defaults. */
+export interface DocumentSettings {
+  readonly paperSize: PaperSize;
+}
+
+export const DEFAULT_SETTINGS: DocumentSettings = { paperSize: 'A3' };
+
 export interface AnnexDocument {
   readonly plan: Plan;
   readonly masters: Masters;
   readonly tables: { readonly [K in TableKind]: AnnexTable };
   readonly provenance?: Provenance;
+  readonly settings?: DocumentSettings;
 }

@@ -66,9 +66,12 @@ export const provenanceSchema = z.strictObject({
   notes: z.array(text),
 });
 
+export const settingsSchema = z.strictObject({ paperSize: z.enum(['A3', 'A4']) });
+
 export const annexJsonSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   provenance: provenanceSchema.optional(),
+  settings: settingsSchema.optional(),
   plan: planSchema,
   masters: mastersSchema,
   tables: z.strictObject({ city: tableSchema, council: tableSchema }),
