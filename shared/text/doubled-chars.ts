@@ -1,7 +1,6 @@
 /**
  * Characters typed twice by accident (「対応応する」). Doubled kana are ordinary words (こころ, いろいろ),
- * so only a doubled kanji, particle or punctuation mark, or a repeated run of three or more characters,
- * is taken for a slip.
+ * so only a doubled kanji, particle or punctuation mark, or a repeated run of letters, is taken for a slip.
  */
 export interface DoubledRun {
   readonly index: number;
@@ -14,20 +13,18 @@ const KANJI = /^\p{Script=Han}$/u;
 const PARTICLES = new Set(['を', 'が', 'に', 'で', 'へ', 'の']);
 const PUNCTUATION = new Set(['，', '、', '。', '「', '」', '（', '）', '・', ',', '.']);
 
-/** Compound words where one word ends with the kanji the next begins with. */
-export const LEGITIMATE_KANJI_PAIRS: readonly string[] = [
-  '学生生活', '会社社長', '会社社員', '社会会館', '社会会議', '協会会長', '議会会議', '大会会場', '都市市民',
-  '東京都都', '本人人', '個人人',
-];
-
-// Letters only: a repeated list item such as 「センター・地区センター・地区」 is written on purpose.
+// Letters only, so a repeated list item such as 「センター・地区センター・地区」 is left alone; a run of
+// hiragana alone must be longer, since 「ひとりひとり」 and 「ひとつひとつ」 are words.
 const REPEATED_RUN = /(\p{L}{3,}?)\1/gu;
+const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+const MIN_HIRAGANA_RUN = 4;
 
-function isLegitimatePair(text: string, index: number): boolean {
-  return LEGITIMATE_KANJI_PAIRS.some((word) => {
-    const pair = word.indexOf(text.slice(index, index + 2));
-    return pair >= 0 && text.startsWith(word, index - pair);
-  });
+/**
+ * A doubled kanji is a slip when kana or punctuation follows (対応応する); followed by another kanji it is
+ * usually two words meeting (施設設備, 学習習慣, 学生生活).
+ */
+function isDoubledKanjiSlip(char: string, next: string | undefined): boolean {
+  return KANJI.test(char) && char !== '々' && !(next !== undefined && KANJI.test(next));
 }
 
 export function findDoubledRuns(text: string): DoubledRun[] {
@@ -36,14 +33,14 @@ export function findDoubledRuns(text: string): DoubledRun[] {
   let offset = 0;
   for (let i = 0; i + 1 < chars.length; i++) {
     const char = chars[i] as string;
-    if (char === chars[i + 1]) {
-      const slip = PARTICLES.has(char) || PUNCTUATION.has(char) || (KANJI.test(char) && char !== '々' && !isLegitimatePair(text, offset));
-      if (slip) runs.push({ index: offset, unit: char });
+    if (char === chars[i + 1] && (PARTICLES.has(char) || PUNCTUATION.has(char) || isDoubledKanjiSlip(char, chars[i + 2]))) {
+      runs.push({ index: offset, unit: char });
     }
     offset += char.length;
   }
   for (const match of text.matchAll(REPEATED_RUN)) {
     const unit = match[1] as string;
+    if (HIRAGANA_ONLY.test(unit) && unit.length < MIN_HIRAGANA_RUN) continue;
     if (!runs.some((run) => run.index >= match.index && run.index < match.index + unit.length * 2)) {
       runs.push({ index: match.index, unit });
     }

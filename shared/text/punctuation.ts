@@ -1,10 +1,12 @@
 /** The comma a table writes: the city table 「，」, the council table 「、」. Both end sentences with 「。」. */
 export type CommaStyle = '，' | '、';
 
-// A half-width comma counts only beside Japanese text, so 1,000 and "A, B" stay as they are.
+// A half-width comma counts only beside Japanese text (1,000 and "A, B" stay), and takes its trailing
+// spaces with it; a full-width comma between digits (１，０００) is a thousands separator, not punctuation.
+const HALF_WIDTH_COMMA = '(?<=[^\\x00-\\x7F]),[ ]*|,[ ]*(?=[^\\x00-\\x7F])';
 const WRONG_COMMAS: Record<CommaStyle, RegExp> = {
-  '，': /、|(?<=[^\x00-\x7F]),|,(?=[^\x00-\x7F])/g,
-  '、': /，|(?<=[^\x00-\x7F]),|,(?=[^\x00-\x7F])/g,
+  '，': new RegExp(`、|${HALF_WIDTH_COMMA}`, 'g'),
+  '、': new RegExp(`(?<![0-9０-９])，|，(?![0-9０-９])|${HALF_WIDTH_COMMA}`, 'g'),
 };
 
 export function fixCommas(text: string, style: CommaStyle): string {

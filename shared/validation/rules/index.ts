@@ -9,6 +9,7 @@ import {
   halfwidthKana,
   outerSpaces,
   punctuationConvention,
+  sentenceEnd,
   strayLineBreaks,
 } from './text-hygiene';
 
@@ -31,5 +32,6 @@ export const ALL_RULES: readonly Rule[] = [
   halfwidthKana,
   strayLineBreaks,
   punctuationConvention,
+  sentenceEnd,
   doubledCharacters,
 ];

@@ -1,7 +1,9 @@
 import { fieldColumn, type ListField } from '../issue';
 import type { RowRule } from '../rule';
 
-const withoutBlanks = (values: readonly string[]): string[] => values.filter((value) => value.trim().length > 0);
+// Names are compared trimmed: stray spaces are the outer-spaces rule's finding, not a second one here.
+const withoutBlanks = (values: readonly string[]): string[] =>
+  values.map((value) => value.trim()).filter((value) => value.length > 0);
 
 export const blankListEntry: RowRule = {
   id: 'blank-list-entry',
@@ -58,7 +60,7 @@ export const sectionBelongsToDepartment: RowRule = {
   description: '各課がその行の部のどれかに属すること',
   tables: ['city'],
   check: (row, context) => {
-    const departments = new Set(row.departments);
+    const departments = new Set(withoutBlanks(row.departments));
     return withoutBlanks(row.sections).flatMap((section) => {
       const owner = context.departmentBySection.get(section);
       if (owner === undefined || departments.has(owner)) return [];
@@ -77,13 +79,13 @@ export const sectionExpected: RowRule = {
   id: 'section-expected',
   scope: 'row',
   severity: 'warning',
-  description: '課を持つ部の行に課があること',
+  description: '課を持つ部のある行に課があること',
   tables: ['city'],
   check: (row, context) => {
     const departments = withoutBlanks(row.departments);
-    const allHaveSections = departments.length > 0 && departments.every((name) => (context.sectionsByDepartment.get(name)?.size ?? 0) > 0);
-    return allHaveSections && withoutBlanks(row.sections).length === 0
-      ? [{ rowId: row.id, column: fieldColumn('sections'), message: `課が空です（部「${departments.join('・')}」には課があります）` }]
+    const someHaveSections = departments.some((name) => (context.sectionsByDepartment.get(name)?.size ?? 0) > 0);
+    return someHaveSections && withoutBlanks(row.sections).length === 0
+      ? [{ rowId: row.id, column: fieldColumn('sections'), message: `課が空です（部「${departments.join('・')}」の課を入れてください）` }]
       : [];
   },
 };

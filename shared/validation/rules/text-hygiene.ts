@@ -122,6 +122,27 @@ export const punctuationConvention = textRule({
   safe: true,
 });
 
+// A summary that stops on a letter lost its 「。」; one ending in a bracket or other mark is left alone.
+const ENDS_ON_LETTER = /[\p{L}\p{N}]$/u;
+
+export const sentenceEnd: RowRule = {
+  id: 'text-sentence-end',
+  scope: 'row',
+  severity: 'warning',
+  description: '取組概要が「。」で終わること',
+  check: (row) =>
+    ENDS_ON_LETTER.test(row.summary)
+      ? [
+          {
+            rowId: row.id,
+            column: fieldColumn('summary'),
+            message: '文末に「。」がありません',
+            fix: { label: '文末に「。」を付ける', safe: true, edit: { field: 'summary', value: `${row.summary}。` } },
+          },
+        ]
+      : [],
+};
+
 export const doubledCharacters = textRule({
   id: 'text-doubled-chars',
   severity: 'warning',

@@ -57,7 +57,7 @@ describe('annex validate', () => {
   it('prints a readable summary as text', async () => {
     const { code, stdout } = await annex('validate');
     expect(code).toBe(0);
-    expect(stdout).toContain('旭川市 76 行・○ 164 個、社会福祉協議会 11 行・○ 33 個。エラー 0 件、警告 9 件');
+    expect(stdout).toContain('旭川市 76 行・○ 164 個、社会福祉協議会 11 行・○ 33 個。エラー 0 件、警告 13 件');
   });
 
   it('exits 1 when the file has errors, naming row and column', async () => {

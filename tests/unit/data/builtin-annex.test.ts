@@ -99,14 +99,18 @@ describe('the built-in 2024 annex', () => {
       expect(readme, `README lists ${issue.rule} at ${where}`).toContain(`| ${label} ${number} | ${issue.rule} |`);
     }
     expect(issues.map((issue) => `${numbers.get(issue.rowId)} ${issue.rule}`)).toEqual([
+      'city 32 text-sentence-end',
       'city 36 text-outer-spaces',
       'city 36 text-doubled-chars',
+      'city 38 text-sentence-end',
       'city 46 text-punctuation',
+      'city 60 text-sentence-end',
       'council 6 text-outer-spaces',
       'council 7 text-outer-spaces',
       'council 8 text-outer-spaces',
       'council 9 text-outer-spaces',
       'council 10 text-outer-spaces',
+      'council 10 text-sentence-end',
       'council 11 text-punctuation',
     ]);
   });
