@@ -1,6 +1,7 @@
 /**
  * Characters typed twice by accident (「対応応する」). Doubled kana are ordinary words (こころ, いろいろ),
  * so only a doubled kanji, particle or punctuation mark, or a repeated run of letters, is taken for a slip.
+ * The scan works on UTF-16 code units: it runs on every edit over every row, so it avoids allocations.
  */
 export interface DoubledRun {
   readonly index: number;
@@ -15,37 +16,50 @@ const PUNCTUATION = new Set(['，', '、', '。', '「', '」', '（', '）', '�
 
 // Letters only, so a repeated list item such as 「センター・地区センター・地区」 is left alone; a run of
 // hiragana alone must be longer, since 「ひとりひとり」 and 「ひとつひとつ」 are words.
-const REPEATED_RUN = /(\p{L}{3,}?)\1/gu;
+const LETTERS_ONLY = /^\p{L}+$/u;
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+const MIN_RUN = 3;
 const MIN_HIRAGANA_RUN = 4;
+// Slips repeat a word or a phrase; longer repeats are not looked for, which keeps the scan linear.
+const MAX_RUN = 12;
 
 /**
  * A doubled kanji is a slip when kana or punctuation follows (対応応する); followed by another kanji it is
  * usually two words meeting (施設設備, 学習習慣, 学生生活).
  */
-function isDoubledKanjiSlip(char: string, next: string | undefined): boolean {
-  return KANJI.test(char) && char !== '々' && !(next !== undefined && KANJI.test(next));
+function isDoubledCharSlip(char: string, next: string): boolean {
+  if (PARTICLES.has(char) || PUNCTUATION.has(char)) return true;
+  return char !== '々' && KANJI.test(char) && !KANJI.test(next);
+}
+
+/** The shortest run of letters starting at `start` that the text repeats right after it. */
+function repeatedRunAt(text: string, start: number): string | undefined {
+  for (let length = MIN_RUN; length <= MAX_RUN && start + 2 * length <= text.length; length++) {
+    let same = true;
+    for (let k = 0; k < length && same; k++) same = text.charCodeAt(start + k) === text.charCodeAt(start + length + k);
+    if (!same) continue;
+    const unit = text.slice(start, start + length);
+    if (LETTERS_ONLY.test(unit) && !(HIRAGANA_ONLY.test(unit) && length < MIN_HIRAGANA_RUN)) return unit;
+  }
+  return undefined;
 }
 
 export function findDoubledRuns(text: string): DoubledRun[] {
   const runs: DoubledRun[] = [];
-  const chars = Array.from(text);
-  let offset = 0;
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const char = chars[i] as string;
-    if (char === chars[i + 1] && (PARTICLES.has(char) || PUNCTUATION.has(char) || isDoubledKanjiSlip(char, chars[i + 2]))) {
-      runs.push({ index: offset, unit: char });
+  for (let i = 0; i + 1 < text.length; ) {
+    const run =
+      text.charCodeAt(i) === text.charCodeAt(i + 1) && isDoubledCharSlip(text.charAt(i), text.charAt(i + 2))
+        ? text.charAt(i)
+        : repeatedRunAt(text, i);
+    if (run === undefined) {
+      i += 1;
+      continue;
     }
-    offset += char.length;
+    runs.push({ index: i, unit: run });
+    // Continue behind the run's first copy's end, so one slip is reported once.
+    i += run.length * 2 - 1;
   }
-  for (const match of text.matchAll(REPEATED_RUN)) {
-    const unit = match[1] as string;
-    if (HIRAGANA_ONLY.test(unit) && unit.length < MIN_HIRAGANA_RUN) continue;
-    if (!runs.some((run) => run.index >= match.index && run.index < match.index + unit.length * 2)) {
-      runs.push({ index: match.index, unit });
-    }
-  }
-  return runs.sort((a, b) => a.index - b.index);
+  return runs;
 }
 
 /** Drops the second copy of every doubled run. */

@@ -27,29 +27,31 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
   let cachedFor: { plan: Plan; masters: Masters } | undefined;
   let rowCaches = new Map<TableKind, WeakMap<AnnexRow, ValidationIssue[]>>();
 
-  const validateTable = (document: AnnexDocument, table: TableKind): ValidationIssue[] => {
+  const sortByRule = (issues: ValidationIssue[]): ValidationIssue[] =>
+    issues.sort((a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
+
+  const validateTable = (document: AnnexDocument, table: TableKind, output: ValidationIssue[]): void => {
     const context = ruleContext(document, table);
     const cache = rowCaches.get(table) ?? new WeakMap<AnnexRow, ValidationIssue[]>();
     rowCaches.set(table, cache);
-    const byRow = new Map<string, readonly ValidationIssue[]>();
+    const rules = rowRules.filter((rule) => appliesTo(rule, table));
+    // Table rules find few problems: group them by row, then merge while walking the rows in order.
+    const fromTableRules = new Map<string, ValidationIssue[]>();
+    for (const rule of tableRules.filter((candidate) => appliesTo(candidate, table))) {
+      for (const issue of toIssues(rule, table, rule.check(document.tables[table], context))) {
+        fromTableRules.set(issue.rowId, [...(fromTableRules.get(issue.rowId) ?? []), issue]);
+      }
+    }
     for (const row of document.tables[table].rows) {
       let issues = cache.get(row);
       if (!issues) {
-        issues = rowRules.filter((rule) => appliesTo(rule, table)).flatMap((rule) => toIssues(rule, table, rule.check(row, context)));
+        issues = rules.flatMap((rule) => toIssues(rule, table, rule.check(row, context)));
         cache.set(row, issues);
       }
-      byRow.set(row.id, issues);
+      const extra = fromTableRules.get(row.id);
+      if (extra) output.push(...sortByRule([...issues, ...extra]));
+      else for (const issue of issues) output.push(issue);
     }
-    for (const rule of tableRules.filter((candidate) => appliesTo(candidate, table))) {
-      for (const issue of toIssues(rule, table, rule.check(document.tables[table], context))) {
-        // Copied, not pushed: the row's own list is cached for the next call.
-        byRow.set(issue.rowId, [...(byRow.get(issue.rowId) ?? []), issue]);
-      }
-    }
-    // Map iteration keeps row order; within a row, rule order.
-    return [...byRow.values()].flatMap((issues) =>
-      issues.length > 1 ? [...issues].sort((a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0)) : issues,
-    );
   };
 
   return {
@@ -58,7 +60,9 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
         cachedFor = { plan: document.plan, masters: document.masters };
         rowCaches = new Map();
       }
-      return TABLE_KINDS.flatMap((table) => validateTable(document, table));
+      const output: ValidationIssue[] = [];
+      for (const table of TABLE_KINDS) validateTable(document, table, output);
+      return output;
     },
   };
 }

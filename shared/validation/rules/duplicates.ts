@@ -5,41 +5,63 @@ import type { TableRule } from '../rule';
 // Spacing and width do not make two initiatives different.
 const comparable = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
-/** For each row after the first with the same key, the 通し番号 of that first row. */
-function laterCopies(rows: readonly AnnexRow[], key: (row: AnnexRow) => string | undefined): Map<string, number> {
-  const firstNumber = new Map<string, number>();
-  const copies = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const value = key(row);
-    if (value === undefined) return;
-    const first = firstNumber.get(value);
-    if (first === undefined) firstNumber.set(value, index + 1);
-    else copies.set(row.id, first);
-  });
-  return copies;
-}
+/**
+ * Comparable texts are interned to small integers, once per row object, so each run over the table is a
+ * walk over integer-indexed arrays: the duplicate rules run on every edit and must stay cheap.
+ */
+const internedIds = new Map<string, number>();
+const intern = (key: string): number => {
+  let id = internedIds.get(key);
+  if (id === undefined) internedIds.set(key, (id = internedIds.size));
+  return id;
+};
+
+const NO_KEY = -1;
 
 interface RowKeys {
-  readonly whole: string | undefined;
-  readonly title: string | undefined;
+  readonly whole: number;
+  readonly title: number;
 }
 
-// Rows are immutable, so their keys are computed once; re-validation after an edit stays cheap.
 const keysByRow = new WeakMap<AnnexRow, RowKeys>();
 
 function keysOf(row: AnnexRow): RowKeys {
   let keys = keysByRow.get(row);
   if (!keys) {
-    const title = row.title.trim() ? comparable(row.title) : undefined;
-    const whole = title !== undefined || row.summary.trim() ? `${comparable(row.title)}\u0000${comparable(row.summary)}` : undefined;
-    keys = { whole, title };
+    const hasTitle = row.title.trim().length > 0;
+    const hasText = hasTitle || row.summary.trim().length > 0;
+    keys = {
+      whole: hasText ? intern(`${comparable(row.title)}\u0000${comparable(row.summary)}`) : NO_KEY,
+      title: hasTitle ? intern(comparable(row.title)) : NO_KEY,
+    };
     keysByRow.set(row, keys);
   }
   return keys;
 }
 
-const rowKey = (row: AnnexRow): string | undefined => keysOf(row).whole;
-const titleKey = (row: AnnexRow): string | undefined => keysOf(row).title;
+// A generation counter marks which entries belong to the current walk, so the arrays are never cleared.
+let generation = 0;
+const seenIn: number[] = [];
+const firstNumberOf: number[] = [];
+
+/** For each row after the first with the same key, the 通し番号 of that first row. */
+function laterCopies(rows: readonly AnnexRow[], key: (row: AnnexRow) => number): Map<string, number> {
+  generation++;
+  const copies = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const id = key(row);
+    if (id === NO_KEY) return;
+    if (seenIn[id] === generation) copies.set(row.id, firstNumberOf[id] as number);
+    else {
+      seenIn[id] = generation;
+      firstNumberOf[id] = index + 1;
+    }
+  });
+  return copies;
+}
+
+const wholeKey = (row: AnnexRow): number => keysOf(row).whole;
+const titleKey = (row: AnnexRow): number => keysOf(row).title;
 
 export const duplicateRow: TableRule = {
   id: 'duplicate-row',
@@ -47,7 +69,7 @@ export const duplicateRow: TableRule = {
   severity: 'error',
   description: '同じ表に主な取組と取組概要が同じ行が二つないこと',
   check: (table) =>
-    [...laterCopies(table.rows, rowKey)].map(
+    [...laterCopies(table.rows, wholeKey)].map(
       ([rowId, first]): Finding => ({
         rowId,
         column: { kind: 'row' },
@@ -62,8 +84,10 @@ export const duplicateTitle: TableRule = {
   severity: 'warning',
   description: '同じ表に主な取組が同じ行が二つないこと',
   check: (table) => {
-    const wholeCopies = laterCopies(table.rows, rowKey);
-    return [...laterCopies(table.rows, titleKey)]
+    const titleCopies = laterCopies(table.rows, titleKey);
+    if (titleCopies.size === 0) return [];
+    const wholeCopies = laterCopies(table.rows, wholeKey);
+    return [...titleCopies]
       .filter(([rowId]) => !wholeCopies.has(rowId))
       .map(([rowId, first]): Finding => ({ rowId, column: fieldColumn('title'), message: `主な取組が通し番号 ${first} と同じです` }));
   },

@@ -1,0 +1,81 @@
+import { markColumns } from '../model/plan';
+import type { AnnexDocument, AnnexRow, AnnexTable, TableKind } from '../model/annex-document';
+import { assertNever } from '../result';
+import type { CellChange, EditCommand } from './edit-command';
+
+function withRows(document: AnnexDocument, table: TableKind, rows: readonly AnnexRow[]): AnnexDocument {
+  const next: AnnexTable = { ...document.tables[table], rows };
+  return { ...document, tables: { ...document.tables, [table]: next } };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((value, index) => value === b[index]);
+
+function applyChange(row: AnnexRow, change: CellChange, columnOrder: ReadonlyMap<string, number>): AnnexRow {
+  switch (change.field) {
+    case 'title':
+    case 'summary':
+      return row[change.field] === change.value ? row : { ...row, [change.field]: change.value };
+    case 'departments':
+    case 'sections':
+      return sameList(row[change.field], change.value) ? row : { ...row, [change.field]: change.value };
+    case 'mark': {
+      if (row.marks.includes(change.markId) === change.value) return row;
+      const marks = change.value ? [...row.marks, change.markId] : row.marks.filter((mark) => mark !== change.markId);
+      // Marks stay in column order, as the JSON form keeps them.
+      marks.sort((a, b) => (columnOrder.get(a) ?? 0) - (columnOrder.get(b) ?? 0));
+      return { ...row, marks };
+    }
+    default:
+      return assertNever(change);
+  }
+}
+
+function updateCells(document: AnnexDocument, table: TableKind, changes: readonly CellChange[]): AnnexDocument {
+  const byRow = new Map<string, CellChange[]>();
+  for (const change of changes) byRow.set(change.rowId, [...(byRow.get(change.rowId) ?? []), change]);
+  const columnOrder = new Map(markColumns(document.plan).map((column, index) => [column.id, index]));
+  let changed = false;
+  const rows = document.tables[table].rows.map((row) => {
+    const rowChanges = byRow.get(row.id);
+    if (!rowChanges) return row;
+    const next = rowChanges.reduce((current, change) => applyChange(current, change, columnOrder), row);
+    changed ||= next !== row;
+    return next;
+  });
+  return changed ? withRows(document, table, rows) : document;
+}
+
+function moveRows(document: AnnexDocument, table: TableKind, rowIds: readonly string[], toIndex: number): AnnexDocument {
+  const moving = new Set(rowIds);
+  const rows = document.tables[table].rows;
+  const moved = rows.filter((row) => moving.has(row.id));
+  // toIndex counts positions in the table as it was, so rows moved from above shift it up.
+  const before = rows.slice(0, toIndex).filter((row) => moving.has(row.id)).length;
+  const rest = rows.filter((row) => !moving.has(row.id));
+  const at = Math.max(0, Math.min(rest.length, toIndex - before));
+  return withRows(document, table, [...rest.slice(0, at), ...moved, ...rest.slice(at)]);
+}
+
+/** The document after a command; unchanged parts keep their identity, so validation caches stay warm. */
+export function applyCommand(document: AnnexDocument, command: EditCommand): AnnexDocument {
+  switch (command.type) {
+    case 'update-cells':
+      return updateCells(document, command.table, command.changes);
+    case 'insert-rows': {
+      const rows = document.tables[command.table].rows;
+      const at = Math.max(0, Math.min(rows.length, command.index));
+      return withRows(document, command.table, [...rows.slice(0, at), ...command.rows, ...rows.slice(at)]);
+    }
+    case 'delete-rows': {
+      const deleting = new Set(command.rowIds);
+      return withRows(document, command.table, document.tables[command.table].rows.filter((row) => !deleting.has(row.id)));
+    }
+    case 'move-rows':
+      return moveRows(document, command.table, command.rowIds, command.toIndex);
+    case 'replace-document':
+      return command.document;
+    default:
+      return assertNever(command);
+  }
+}
