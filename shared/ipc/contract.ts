@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * The one IPC contract between the renderer and the main process: each channel's request and response
+ * schemas. Main validates every request against it; the preload and the renderer bridge are typed from it.
+ */
+const bytes = z.instanceof(Uint8Array);
+const filePath = z.string().min(1).max(4096);
+
+/** What kind of file a dialog offers: the annex (JSON or workbook), an export, or a section's returned files. */
+export const fileKindSchema = z.enum(['annex', 'xlsx-export', 'pdf-export', 'json-export']);
+export type FileKind = z.infer<typeof fileKindSchema>;
+
+export const openedFileSchema = z.strictObject({
+  path: filePath,
+  name: z.string(),
+  bytes,
+  /** The file's modification time when read, so a save can tell whether someone changed it meanwhile. */
+  mtimeMs: z.number(),
+});
+export type OpenedFile = z.infer<typeof openedFileSchema>;
+
+export const savedFileSchema = z.strictObject({ path: filePath, name: z.string(), mtimeMs: z.number() });
+export type SavedFile = z.infer<typeof savedFileSchema>;
+
+const canceled = z.strictObject({ canceled: z.literal(true) });
+
+export const settingsSchema = z.strictObject({
+  recentFiles: z.array(filePath).max(20),
+  lastFolder: z.string().max(4096).nullable(),
+  lastFilePath: filePath.nullable(),
+  windowBounds: z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable(),
+  windowMaximized: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  recentFiles: [],
+  lastFolder: null,
+  lastFilePath: null,
+  windowBounds: null,
+  windowMaximized: false,
+};
+
+export const recoverySchema = z.strictObject({
+  /** The unsaved document in its JSON form. */
+  documentJson: z.string().max(200 * 1024 * 1024),
+  /** The file it belonged to, if any. */
+  filePath: filePath.nullable(),
+  savedAt: z.string(),
+});
+export type Recovery = z.infer<typeof recoverySchema>;
+
+export const ipcContract = {
+  /** Asks for a file with the system dialog (or opens `path`, for 最近使ったファイル) and returns its bytes. */
+  'file:open': {
+    request: z.strictObject({ path: filePath.optional(), kind: fileKindSchema }),
+    response: z.union([canceled, openedFileSchema]),
+  },
+  /** Writes atomically over `path`; refuses with code 'changed-on-disk' when the file changed since `expectedMtimeMs`. */
+  'file:save': {
+    request: z.strictObject({ path: filePath, bytes, expectedMtimeMs: z.number().nullable() }),
+    response: savedFileSchema,
+  },
+  /** Asks for a place with the system dialog, then writes atomically there. */
+  'file:save-as': {
+    request: z.strictObject({ suggestedName: z.string().max(255), bytes, kind: fileKindSchema }),
+    response: z.union([canceled, savedFileSchema]),
+  },
+  /** Keeps the unsaved document in the app's data folder, so a crash loses nothing. */
+  'autosave:write': { request: recoverySchema, response: z.null() },
+  /** The autosaved document left by a session that did not end cleanly, if any. */
+  'autosave:read': { request: z.null(), response: z.union([z.null(), recoverySchema]) },
+  'autosave:clear': { request: z.null(), response: z.null() },
+  'settings:get': { request: z.null(), response: settingsSchema },
+  /** Tells main the window's document state: the title to show and whether closing must ask first. */
+  'window:document-state': {
+    request: z.strictObject({ fileName: z.string().max(255), dirty: z.boolean() }),
+    response: z.null(),
+  },
+} as const;
+
+export type IpcChannel = keyof typeof ipcContract;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['response']>;
+
+/** Errors cross the boundary as data. */
+export type IpcErrorCode = 'invalid-request' | 'forbidden-sender' | 'changed-on-disk' | 'io' | 'not-found' | 'internal';
+export interface IpcError {
+  readonly code: IpcErrorCode;
+  /** Japanese, for the user; names the file where there is one. */
+  readonly message: string;
+}
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+/** Main → renderer messages: menu commands, and the OS handing the app a file (second launch, file association). */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'import',
+  'export-xlsx',
+  'export-json',
+  'print',
+  'undo',
+  'redo',
+  'find',
+  'replace',
+  'toggle-problems',
+  'save-and-close',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export const mainEventSchemas = {
+  'menu:command': z.enum(MENU_COMMANDS),
+  'menu:open-recent': filePath,
+  'app:open-file': filePath,
+} as const;
+export type MainEvent = keyof typeof mainEventSchemas;
+export type MainEventPayload<E extends MainEvent> = z.infer<(typeof mainEventSchemas)[E]>;
