@@ -1,8 +1,7 @@
 import { readFile, rename, writeFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { formatForPath, readableExtensions, writableExtensions } from '../shared/codec/document-formats';
+import { formatForPath, readableExtensions, writableExtensions, type ReadOptions } from '../shared/codec/document-formats';
 import type { AnnexDocument } from '../shared/model/annex-document';
-import { describeLoadProblem } from '../shared/model/load-problem';
 import { CliError, EXIT } from './cli-error';
 
 // Far above any annex (the 2024 one is 60 KB as JSON); a larger file is refused before it is read.
@@ -23,7 +22,7 @@ function ioMessage(path: string, cause: unknown): string {
   }
 }
 
-export async function readDocumentFile(path: string): Promise<AnnexDocument> {
+export async function readDocumentFile(path: string, options: Omit<ReadOptions, 'fileName'> = {}): Promise<AnnexDocument> {
   const format = formatForPath(path);
   if (!format?.read) {
     throw new CliError(`${path}: この形式は読めません（読める形式: ${readableExtensions().join(', ')}）`, EXIT.unreadable);
@@ -37,13 +36,14 @@ export async function readDocumentFile(path: string): Promise<AnnexDocument> {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new CliError(`${path}: ファイルが大きすぎます（${MAX_FILE_BYTES / 1024 / 1024} MB まで）`, EXIT.unreadable);
   }
-  const result = format.read(bytes);
+  const result = format.read(bytes, { ...options, fileName: path });
   if (!result.ok) {
     const [first] = result.error;
     const more = result.error.length > 1 ? `（ほか ${result.error.length - 1} 件）` : '';
-    throw new CliError(`${path}: ${first ? describeLoadProblem(first) : '読めません'}${more}`, EXIT.unreadable);
+    throw new CliError(`${first ?? `${path}: 読めません`}${more}`, EXIT.unreadable);
   }
-  return result.value;
+  for (const warning of result.value.warnings) process.stderr.write(`警告: ${warning}\n`);
+  return result.value.document;
 }
 
 /** Writes through a temporary file in the same folder, so OUT is either the old file or the whole new one. */
@@ -54,7 +54,7 @@ export async function writeDocumentFile(path: string, document: AnnexDocument): 
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, format.write(document), { flush: true });
+    await writeFile(temporary, await format.write(document), { flush: true });
     await rename(temporary, path);
   } catch (cause) {
     await unlink(temporary).catch(() => undefined);

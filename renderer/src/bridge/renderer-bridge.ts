@@ -1,0 +1,24 @@
+import type { FileKind, IpcResult, MainEvent, MainEventPayload, OpenedFile, Recovery, SavedFile, Settings } from '../../../shared/ipc/contract';
+
+/**
+ * The renderer's only way out: files, autosave, settings and the window. Two implementations: the
+ * Electron preload (electron-bridge.ts) and the browser (browser-bridge.ts), used by the e2e tests and
+ * the browser preview.
+ */
+export interface RendererBridge {
+  readonly kind: 'electron' | 'browser';
+  /** Asks for a file (or opens `path`); `null` when the user cancels. */
+  open(kind: FileKind, path?: string): Promise<IpcResult<OpenedFile | null>>;
+  save(path: string, bytes: Uint8Array, expectedMtimeMs: number | null): Promise<IpcResult<SavedFile>>;
+  /** Asks where to save; `null` when the user cancels. */
+  saveAs(suggestedName: string, bytes: Uint8Array, kind: FileKind): Promise<IpcResult<SavedFile | null>>;
+  writeAutosave(recovery: Recovery): Promise<IpcResult<null>>;
+  readAutosave(): Promise<IpcResult<Recovery | null>>;
+  clearAutosave(): Promise<IpcResult<null>>;
+  settings(): Promise<IpcResult<Settings>>;
+  /** The window title and the unsaved-changes guard follow the document. */
+  setDocumentState(fileName: string, dirty: boolean): void;
+  on<E extends MainEvent>(event: E, listener: (payload: MainEventPayload<E>) => void): () => void;
+  /** A dropped file's path where the platform has one (Electron); the browser reads the File itself. */
+  pathForFile(file: File): string | null;
+}

@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+import { formatById, readDocumentBytes } from '../../../shared/codec/document-formats';
+import type { DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
+
+// Untrusted files are parsed here, never on the UI thread and never in the main process.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+async function handle(request: DocumentIoRequest): Promise<DocumentIoResponse> {
+  if (request.op === 'read') return { id: request.id, op: 'read', result: readDocumentBytes(request.bytes, request.options) };
+  const write = formatById(request.format).write;
+  if (!write) return { id: request.id, op: 'failed', message: `${request.format} 形式では書き出せません` };
+  return { id: request.id, op: 'write', bytes: await write(request.document) };
+}
+
+scope.addEventListener('message', (event: MessageEvent<DocumentIoRequest>) => {
+  handle(event.data)
+    .catch((cause: unknown): DocumentIoResponse => ({
+      id: event.data.id,
+      op: 'failed',
+      message: `ファイルの処理中にエラーが起きました（${cause instanceof Error ? cause.message : String(cause)}）`,
+    }))
+    .then((response) => scope.postMessage(response, response.op === 'write' ? [response.bytes.buffer] : []));
+});
