@@ -42,6 +42,8 @@ export default defineConfig({
     // A sandboxed preload cannot read package.json, so the version is baked in at build time.
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
+      // A sandboxed preload can require only `electron`: zod (the contract's schemas) is bundled in.
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(root, 'electron/preload.ts') },
         // Sandboxed preloads run as CommonJS only; `.cjs` keeps it CommonJS under "type": "module".

@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { applySecurity } from './security';
+import type { Rect } from './window-bounds';
+import { WINDOW_TITLE } from './window-title';
 
-export const WINDOW_TITLE = '取組事業一覧エディタ';
+export { WINDOW_TITLE } from './window-title';
 
 // import.meta.dirname is out/main once bundled; ESM has no __dirname.
 export function preloadPath(): string {
@@ -20,12 +22,23 @@ export function devServerUrl(): string | undefined {
   return process.env['ELECTRON_RENDERER_URL'] || undefined;
 }
 
-export function createMainWindow(): BrowserWindow {
+/** The URL of the app's own page: IPC and navigation are allowed from and to it only. */
+export function appPageUrl(): string {
+  return devServerUrl() ?? pathToFileURL(rendererIndexPath()).href;
+}
+
+export interface MainWindowOptions {
+  /** Saved bounds already checked against today's displays (restorableBounds). */
+  readonly bounds?: Rect | null;
+  readonly maximized?: boolean;
+}
+
+export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow {
   const devUrl = devServerUrl();
+  const bounds = options.bounds ?? { width: 1400, height: 900 };
   const mainWindow = new BrowserWindow({
     title: WINDOW_TITLE,
-    width: 1400,
-    height: 900,
+    ...bounds,
     minWidth: 800,
     minHeight: 600,
     // Shown on ready-to-show so the user never sees an empty white frame.
@@ -41,11 +54,14 @@ export function createMainWindow(): BrowserWindow {
   });
 
   applySecurity(mainWindow.webContents.session, mainWindow.webContents, {
-    appUrl: devUrl ?? pathToFileURL(rendererIndexPath()).href,
+    appUrl: appPageUrl(),
     devServerUrl: devUrl,
   });
 
-  mainWindow.once('ready-to-show', () => mainWindow.show());
+  mainWindow.once('ready-to-show', () => {
+    if (options.maximized) mainWindow.maximize();
+    mainWindow.show();
+  });
 
   const loading = devUrl ? mainWindow.loadURL(devUrl) : mainWindow.loadFile(rendererIndexPath());
   loading.catch((error: unknown) => {

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * The one IPC contract between the renderer and the main process: each channel's request and response
  * schemas. Main validates every request against it; the preload and the renderer bridge are typed from it.
  */
-const bytes = z.instanceof(Uint8Array);
+// Typed as plain Uint8Array (any backing buffer): what IPC and the File API actually hand over.
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'バイト列ではありません' });
 const filePath = z.string().min(1).max(4096);
 
 /** What kind of file a dialog offers: the annex (JSON or workbook), an export, or a section's returned files. */
@@ -62,10 +63,13 @@ export const ipcContract = {
     request: z.strictObject({ path: filePath, bytes, expectedMtimeMs: z.number().nullable() }),
     response: savedFileSchema,
   },
-  /** Asks for a place with the system dialog, then writes atomically there. */
-  'file:save-as': {
-    request: z.strictObject({ suggestedName: z.string().max(255), bytes, kind: fileKindSchema }),
-    response: z.union([canceled, savedFileSchema]),
+  /**
+   * Asks for a place with the system dialog and grants it for 'file:save'. Two steps, because the format
+   * (and so the bytes) follows the file type the user picks in the dialog.
+   */
+  'file:choose-save-path': {
+    request: z.strictObject({ suggestedName: z.string().max(255), kind: fileKindSchema }),
+    response: z.union([canceled, z.strictObject({ path: filePath, name: z.string() })]),
   },
   /** Keeps the unsaved document in the app's data folder, so a crash loses nothing. */
   'autosave:write': { request: recoverySchema, response: z.null() },

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Session, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySecurity, contentSecurityPolicy, isAppUrl, metaContentSecurityPolicy } from '../../electron/security';
+import { ipcContract } from '../../shared/ipc/contract';
 import { createMainWindow, WINDOW_TITLE } from '../../electron/window';
 import { FakeBrowserWindow, FakeSession, FakeWebContents, fakeApp, resetFakeElectron } from './support/electron-mock';
 
@@ -48,14 +50,16 @@ describe('built bundles (out/)', () => {
     expect(readFileSync(mainBundle, 'utf8')).not.toMatch(/\b__dirname\b/);
   });
 
-  it('preload bundle is CommonJS that only talks to contextBridge', async () => {
+  it('preload bundle is CommonJS that requires only electron and exposes no raw ipcRenderer', async () => {
     expect(existsSync(preloadBundle), NOT_BUILT).toBe(true);
     const code = readFileSync(preloadBundle, 'utf8');
-    expect(code).toContain('require(');
     expect(code).toContain('contextBridge');
     expect(code).toContain('"annexBridge"');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
-    expect(code).not.toContain('ipcRenderer');
+    // A sandboxed preload can require nothing else: zod (the contract's schemas) must be bundled in.
+    expect([...new Set(code.match(/require\("[^"]*"\)/g))]).toEqual(['require("electron")']);
+    // ipcRenderer is used inside the preload, never handed to the page (tests/unit/main/preload.test.ts runs it).
+    expect(code).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
     await expect(execFileAsync(process.execPath, ['--check', preloadBundle])).resolves.toBeDefined();
   });
 
@@ -184,20 +188,28 @@ interface FakeElectronEvent {
   readonly [key: string]: unknown;
 }
 
-/** Runs out/main/index.js in plain Node with `electron` mapped to tests/unit/support/fake-electron.mjs. */
-async function runBuiltMain(env: Record<string, string> = {}): Promise<FakeElectronEvent[]> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+/**
+ * Runs out/main/index.js in plain Node with `electron` mapped to tests/unit/support/fake-electron.mjs,
+ * its userData in a fresh temp folder (electron-store really writes there).
+ */
+async function runBuiltMain(env: Record<string, string> = {}, args: string[] = []): Promise<FakeElectronEvent[]> {
+  const userData = mkdtempSync(join(tmpdir(), 'annex-main-bundle-'));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, FAKE_ELECTRON_USER_DATA: userData, ...env };
   if (!('ELECTRON_RENDERER_URL' in env)) delete childEnv['ELECTRON_RENDERER_URL'];
   delete childEnv['NODE_OPTIONS'];
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    ['--import', pathToFileURL(fakeElectronLoader).href, mainBundle],
-    { cwd: root, env: childEnv, timeout: 20_000 },
-  );
-  return stdout
-    .split('\n')
-    .filter((line) => line.startsWith('{"fake":"electron"'))
-    .map((line) => JSON.parse(line) as FakeElectronEvent);
+  try {
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ['--import', pathToFileURL(fakeElectronLoader).href, mainBundle, ...args],
+      { cwd: root, env: childEnv, timeout: 20_000 },
+    );
+    return stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{"fake":"electron"'))
+      .map((line) => JSON.parse(line) as FakeElectronEvent);
+  } finally {
+    rmSync(userData, { recursive: true, force: true });
+  }
 }
 
 function eventsNamed(events: readonly FakeElectronEvent[], name: string): FakeElectronEvent[] {
@@ -260,5 +272,52 @@ describe('built main bundle under plain Node with a fake electron', () => {
     });
     expect(eventsNamed(packaged, 'loadURL')).toHaveLength(0);
     expect(eventsNamed(packaged, 'loadFile')[0]?.['filePath']).toBe(rendererIndex);
+  });
+
+  it('registers one IPC handler for every channel of the contract, before the window loads', async () => {
+    const events = await runBuiltMain();
+    const handled = eventsNamed(events, 'ipcMain.handle').map((e) => e['channel']);
+    expect([...handled].sort()).toEqual(Object.keys(ipcContract).sort());
+    const names = events.map((e) => e.event);
+    expect(names.lastIndexOf('ipcMain.handle')).toBeLessThan(names.indexOf('loadFile'));
+  });
+
+  it('answers the app page, refuses foreign pages and sub-frames, and rejects malformed payloads', async () => {
+    const [probe] = eventsNamed(await runBuiltMain(), 'ipcProbe');
+    expect(probe?.['trusted']).toMatchObject({ ok: true, value: { recentFiles: [], windowMaximized: false } });
+    expect(probe?.['foreign']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(probe?.['subFrame']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(probe?.['malformed']).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(probe?.['documentState']).toEqual({ ok: true, value: null });
+  });
+
+  it('titles the window from the page’s document state', async () => {
+    const titles = eventsNamed(await runBuiltMain(), 'window.setTitle').map((e) => e['title']);
+    expect(titles).toContain('annex.xlsx ● - 取組事業一覧エディタ');
+  });
+
+  it('installs the Japanese menu', async () => {
+    const [menu] = eventsNamed(await runBuiltMain(), 'Menu.setApplicationMenu');
+    const items = menu?.['items'] as { label: string; submenu?: { label?: string; accelerator?: string }[] }[];
+    expect(items.map((item) => item.label)).toEqual(['ファイル(&F)', '編集(&E)', '表示(&V)', 'ヘルプ(&H)']);
+    expect(items[0]?.submenu).toContainEqual({ label: '上書き保存', accelerator: 'CmdOrCtrl+S' });
+  });
+
+  it('hands a file from the first launch’s argv to the page once it has loaded', async () => {
+    const file = join(tmpdir(), '取組事業一覧.json');
+    const events = await runBuiltMain({}, [file, '--some-switch']);
+    const sends = eventsNamed(events, 'webContents.send');
+    expect(sends).toContainEqual({ fake: 'electron', event: 'webContents.send', channel: 'app:open-file', payload: file });
+    const names = events.map((e) => e.event);
+    expect(names.indexOf('webContents.send')).toBeGreaterThan(names.indexOf('loadFile'));
+  });
+
+  it('hands a file from a second launch to the running window and brings it forward', async () => {
+    const file = join(tmpdir(), 'second.xlsx');
+    const events = await runBuiltMain({ FAKE_ELECTRON_SECOND_ARGV: JSON.stringify(['electron', '.', file]) });
+    expect(eventsNamed(events, 'webContents.send')).toContainEqual(
+      expect.objectContaining({ channel: 'app:open-file', payload: file }),
+    );
+    expect(eventsNamed(events, 'window.focus')).toHaveLength(1);
   });
 });

@@ -1,6 +1,12 @@
 // In-process fake of the `electron` module for vitest (`vi.mock('electron', …)`): records what the app
 // asks for and lets tests fire the handlers it installed.
-import type { BrowserWindowConstructorOptions, HeadersReceivedResponse, WindowOpenHandlerResponse } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  HeadersReceivedResponse,
+  MenuItemConstructorOptions,
+  MessageBoxOptions,
+  WindowOpenHandlerResponse,
+} from 'electron';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -75,10 +81,22 @@ export class FakeSession {
   }
 }
 
+let nextWebContentsId = 1;
+
 export class FakeWebContents extends FakeEmitter {
+  readonly id = nextWebContentsId++;
   windowOpenHandler: ((details: { url: string }) => WindowOpenHandlerResponse) | undefined;
+  /** Every main → renderer message, in order. */
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  destroyed = false;
   constructor(readonly session: FakeSession) {
     super();
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
   setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenHandlerResponse): void {
     this.windowOpenHandler = handler;
@@ -98,13 +116,54 @@ export class FakeBrowserWindow extends FakeEmitter {
     return [...FakeBrowserWindow.created];
   }
 
+  static fromWebContents(webContents: unknown): FakeBrowserWindow | null {
+    return FakeBrowserWindow.created.find((window) => window.webContents === webContents) ?? null;
+  }
+
   readonly webContents = new FakeWebContents(new FakeSession());
   loadedFile: string | undefined;
   loadedUrl: string | undefined;
+  title = '';
+  documentEdited = false;
+  maximized = false;
+  destroyed = false;
+  closeRequests = 0;
+  /** Whether the last close() went through (no listener called preventDefault). */
+  closed = false;
+  normalBounds = { x: 10, y: 20, width: 1200, height: 800 };
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
     FakeBrowserWindow.created.push(this);
+  }
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  setDocumentEdited(edited: boolean): void {
+    this.documentEdited = edited;
+  }
+  getNormalBounds() {
+    return { ...this.normalBounds };
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Like BrowserWindow.close(): fires 'close', and closes unless a listener prevented it. */
+  close(): void {
+    this.closeRequests += 1;
+    const event = preventableEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.closed = true;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
   }
   loadFile(filePath: string): Promise<void> {
     this.loadedFile = filePath;
@@ -122,17 +181,86 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
 }
 
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+/** ipcMain: keeps the handlers so tests can invoke them as a renderer would. */
+export class FakeIpcMain {
+  readonly handlers = new Map<string, InvokeHandler>();
+  readonly listeners = new Map<string, InvokeHandler>();
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  on(channel: string, listener: InvokeHandler): this {
+    this.listeners.set(channel, listener);
+    return this;
+  }
+  invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+    return Promise.resolve(handler(event, ...args));
+  }
+}
+
+export const fakeIpcMain = new FakeIpcMain();
+
 export const fakeApp = {
   isPackaged: false,
+  userData: '/nonexistent/annex-editor-user-data',
+  getPath(name: string): string {
+    return name === 'userData' ? fakeApp.userData : `/nonexistent/${name}`;
+  },
+  getVersion: () => '0.1.0-test',
+  getName: () => 'annex-editor',
+};
+
+export const fakeMenu = {
+  applied: undefined as { template: MenuItemConstructorOptions[] } | null | undefined,
+  buildFromTemplate(template: MenuItemConstructorOptions[]) {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: MenuItemConstructorOptions[] } | null): void {
+    fakeMenu.applied = menu;
+  },
+};
+
+export const fakeDialog = {
+  /** The button index the next message boxes answer with. */
+  nextResponse: 0,
+  messageBoxes: [] as MessageBoxOptions[],
+  showMessageBox(_window: unknown, options: MessageBoxOptions): Promise<{ response: number; checkboxChecked: boolean }> {
+    fakeDialog.messageBoxes.push(options);
+    return Promise.resolve({ response: fakeDialog.nextResponse, checkboxChecked: false });
+  },
+};
+
+export const fakeScreen = {
+  workAreas: [{ x: 0, y: 0, width: 1920, height: 1040 }],
+  getAllDisplays() {
+    return fakeScreen.workAreas.map((workArea) => ({ workArea, bounds: workArea }));
+  },
 };
 
 export function resetFakeElectron(): void {
   FakeBrowserWindow.created.length = 0;
   fakeApp.isPackaged = false;
+  fakeIpcMain.handlers.clear();
+  fakeIpcMain.listeners.clear();
+  fakeMenu.applied = undefined;
+  fakeDialog.nextResponse = 0;
+  fakeDialog.messageBoxes.length = 0;
+  fakeScreen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
 }
 
 export const electronModule = {
   app: fakeApp,
   BrowserWindow: FakeBrowserWindow,
+  Menu: fakeMenu,
+  dialog: fakeDialog,
+  ipcMain: fakeIpcMain,
+  screen: fakeScreen,
   session: { defaultSession: new FakeSession() },
 };
