@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { MenuCommand } from '../shared/ipc/contract';
+import { registerAppScheme, serveRenderer } from './app-protocol';
 import { isAbandonedSave, type CloseGuard } from './close-guard';
 import { AutosaveStore } from './files/autosave-store';
 import { GrantedPaths } from './files/granted-paths';
@@ -12,11 +13,13 @@ import { sendMainEvent } from './main-events';
 import { openMainWindow } from './main-window';
 import { applyApplicationMenu } from './menu';
 import { createSettingsStore } from './settings-store';
-import { appPageUrl } from './window';
+import { appPageUrl, rendererRoot } from './window';
 import { WINDOW_TITLE } from './window-title';
 
 // Every renderer sandboxed, whatever a window's own webPreferences say; must run before ready.
 app.enableSandbox();
+// app: must be privileged (standard, secure, fetch) before ready, or the page gets an opaque origin.
+registerAppScheme();
 
 // One instance only: two editors on the same annex file would overwrite each other's saves.
 if (!app.requestSingleInstanceLock()) {
@@ -81,6 +84,8 @@ function start(): void {
   app
     .whenReady()
     .then(() => {
+      // Before any window: the page and its assets load from app://bundle/.
+      serveRenderer(rendererRoot());
       const settings = createSettingsStore();
       const autosave = new AutosaveStore(join(app.getPath('userData'), 'autosave'));
 

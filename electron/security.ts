@@ -42,7 +42,11 @@ export function metaContentSecurityPolicy(devServerUrl?: string): string {
     .join('; ');
 }
 
-/** True when `url` is the app's own page: same origin as a dev server, or the same file on disk. */
+/**
+ * True when `url` is on the app's own origin: app://bundle/… in the app, the dev server's origin in
+ * development. Scheme and host (with port) are compared, not `origin`: Node's URL gives every
+ * non-special scheme (app:, evil:) the origin "null", so an origin check would admit any of them.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   let target: URL;
   let app: URL;
@@ -52,15 +56,14 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   } catch {
     return false;
   }
-  if (app.protocol === 'file:') {
-    // file: URLs share the opaque origin "null", so compare the file itself.
-    return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
-  }
-  return target.origin === app.origin;
+  // file: has no host to tell pages apart, and the app no longer loads from it.
+  if (app.protocol === 'file:' || app.host === '') return false;
+  if (target.username !== '' || target.password !== '') return false;
+  return target.protocol === app.protocol && target.host === app.host;
 }
 
 export interface SecurityOptions {
-  /** The URL the window loads: the dev server, or the file URL of out/renderer/index.html. */
+  /** The URL the window loads: the dev server, or app://bundle/index.html. */
   readonly appUrl: string;
   /** Set only in development (never in a packaged app). */
   readonly devServerUrl?: string | undefined;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
+import { APP_PAGE_URL } from './app-protocol';
 import { applySecurity } from './security';
 import type { Rect } from './window-bounds';
 import { WINDOW_TITLE } from './window-title';
@@ -12,8 +12,9 @@ export function preloadPath(): string {
   return join(import.meta.dirname, '../preload/index.cjs');
 }
 
-export function rendererIndexPath(): string {
-  return join(import.meta.dirname, '../renderer/index.html');
+/** out/renderer: the folder app://bundle/ serves. */
+export function rendererRoot(): string {
+  return join(import.meta.dirname, '../renderer');
 }
 
 /** The electron-vite dev server URL; ignored in a packaged app so an env var cannot load remote content. */
@@ -24,7 +25,7 @@ export function devServerUrl(): string | undefined {
 
 /** The URL of the app's own page: IPC and navigation are allowed from and to it only. */
 export function appPageUrl(): string {
-  return devServerUrl() ?? pathToFileURL(rendererIndexPath()).href;
+  return devServerUrl() ?? APP_PAGE_URL;
 }
 
 export interface MainWindowOptions {
@@ -35,6 +36,7 @@ export interface MainWindowOptions {
 
 export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow {
   const devUrl = devServerUrl();
+  const pageUrl = devUrl ?? APP_PAGE_URL;
   const bounds = options.bounds ?? { width: 1400, height: 900 };
   const mainWindow = new BrowserWindow({
     title: WINDOW_TITLE,
@@ -54,7 +56,7 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
   });
 
   applySecurity(mainWindow.webContents.session, mainWindow.webContents, {
-    appUrl: appPageUrl(),
+    appUrl: pageUrl,
     devServerUrl: devUrl,
   });
 
@@ -63,8 +65,8 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     mainWindow.show();
   });
 
-  const loading = devUrl ? mainWindow.loadURL(devUrl) : mainWindow.loadFile(rendererIndexPath());
-  loading.catch((error: unknown) => {
+  // app://bundle/ is served by serveRenderer (app-protocol.ts), installed on ready before any window.
+  mainWindow.loadURL(pageUrl).catch((error: unknown) => {
     console.error('Failed to load the renderer:', error);
   });
   return mainWindow;

@@ -11,7 +11,7 @@ export interface SenderFrame {
 }
 
 export interface DispatchOptions {
-  /** The URL the app's page is loaded from (file URL of index.html, or the dev server). */
+  /** The URL the app's page is loaded from (app://bundle/index.html, or the dev server). */
   readonly appUrl: string;
   /** The window a request came from; BrowserWindow.fromWebContents in the app. */
   readonly windowFor?: (sender: WebContents) => BrowserWindow | null;
@@ -27,7 +27,10 @@ export type IpcDispatch = (
 
 const CHANNELS = Object.keys(ipcContract) as IpcChannel[];
 
-/** Only the app's own top-level page may call main: not an iframe, not a page navigated elsewhere. */
+/**
+ * Only the app's own top-level page may call main: not an iframe, not a page navigated elsewhere, not
+ * another host or scheme (isAppUrl compares scheme and host: app://evil/ and evil://bundle/ are refused).
+ */
 export function isTrustedSender(frame: SenderFrame | null | undefined, appUrl: string): boolean {
   if (!frame) return false;
   if (frame.parent !== null) return false;

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySecurity, contentSecurityPolicy, isAppUrl, metaContentSecurityPolicy } from '../../electron/security';
 import { ipcContract } from '../../shared/ipc/contract';
 import { createMainWindow, WINDOW_TITLE } from '../../electron/window';
+import { APP_PAGE_URL } from '../../electron/app-protocol';
 import { FakeBrowserWindow, FakeSession, FakeWebContents, fakeApp, resetFakeElectron } from './support/electron-mock';
 
 // `import 'electron'` under plain Node tries to download the binary: hand the sources a fake instead.
@@ -21,6 +22,8 @@ const preloadBundle = resolve(root, 'out/preload/index.cjs');
 const rendererIndex = resolve(root, 'out/renderer/index.html');
 const fakeElectronLoader = resolve(import.meta.dirname, 'support/register-fake-electron.mjs');
 const NOT_BUILT = 'run `npx electron-vite build` before this test';
+
+const PAGE_URL = 'app://bundle/index.html';
 
 const PRODUCTION_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
@@ -96,14 +99,17 @@ describe('electron/window.ts', () => {
     expect(window?.options.webPreferences?.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
   });
 
-  it('loads the built renderer file and applies the security handlers to that window', () => {
+  it('loads app://bundle/index.html (not a file) and applies the security handlers to that window', () => {
+    expect(APP_PAGE_URL).toBe(PAGE_URL);
     createMainWindow();
     const [window] = FakeBrowserWindow.created;
-    expect(window?.loadedFile).toMatch(/[\\/]renderer[\\/]index\.html$/);
-    expect(window?.loadedUrl).toBeUndefined();
+    expect(window?.loadedUrl).toBe(PAGE_URL);
+    expect(window?.loadedFile).toBeUndefined();
     expect(window?.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
-    expect(window?.webContents.navigate(pathToFileURL(window.loadedFile ?? '').href)).toBe(false);
+    expect(window?.webContents.navigate(PAGE_URL)).toBe(false);
     expect(window?.webContents.navigate('https://example.com/')).toBe(true);
+    expect(window?.webContents.navigate('app://other/index.html')).toBe(true);
+    expect(window?.webContents.navigate(pathToFileURL(rendererIndex).href)).toBe(true);
   });
 
   it('loads ELECTRON_RENDERER_URL in development', () => {
@@ -119,13 +125,13 @@ describe('electron/window.ts', () => {
     fakeApp.isPackaged = true;
     createMainWindow();
     const [window] = FakeBrowserWindow.created;
-    expect(window?.loadedUrl).toBeUndefined();
-    expect(window?.loadedFile).toMatch(/[\\/]renderer[\\/]index\.html$/);
+    expect(window?.loadedUrl).toBe(PAGE_URL);
+    expect(window?.loadedFile).toBeUndefined();
   });
 });
 
 describe('electron/security.ts', () => {
-  const appUrl = 'file:///opt/annex-editor/out/renderer/index.html';
+  const appUrl = PAGE_URL;
 
   it('adds the strict CSP to every response, replacing any sent by the server', () => {
     const { session } = harden(appUrl);
@@ -150,6 +156,8 @@ describe('electron/security.ts', () => {
     const { webContents } = harden(appUrl);
     expect(webContents.navigate('https://example.com/')).toBe(true);
     expect(webContents.navigate('file:///etc/passwd')).toBe(true);
+    expect(webContents.navigate('app://evil/index.html')).toBe(true);
+    expect(webContents.navigate('evil://bundle/index.html')).toBe(true);
     expect(webContents.navigate(appUrl)).toBe(false);
     expect(webContents.navigate(`${appUrl}#/city`)).toBe(false);
   });
@@ -172,13 +180,45 @@ describe('electron/security.ts', () => {
     expect(attach.defaultPrevented).toBe(true);
   });
 
-  it('isAppUrl compares origins for http and the exact file for file:', () => {
-    expect(isAppUrl('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
-    expect(isAppUrl('https://localhost:5173/', 'http://localhost:5173')).toBe(false);
-    expect(isAppUrl('http://localhost.evil.example/', 'http://localhost:5173')).toBe(false);
-    expect(isAppUrl(`${appUrl}?x=1`, appUrl)).toBe(true);
-    expect(isAppUrl('file:///opt/annex-editor/out/renderer/other.html', appUrl)).toBe(false);
-    expect(isAppUrl('not a url', appUrl)).toBe(false);
+  it('isAppUrl accepts app://bundle/… and refuses other hosts and schemes (Node gives them all origin "null")', () => {
+    // The trap this guards against: an origin comparison would call these two the same.
+    expect(new URL('evil://bundle/').origin).toBe(new URL(appUrl).origin);
+    for (const url of [appUrl, `${appUrl}?x=1`, `${appUrl}#/city`, 'app://bundle/', 'app://bundle/assets/index.js']) {
+      expect(isAppUrl(url, appUrl), url).toBe(true);
+    }
+    for (const url of [
+      'app://other/',
+      'app://other/index.html',
+      'app://bundle.evil/index.html',
+      'app://bundle:8080/index.html',
+      'app://user:pass@bundle/index.html',
+      'evil://bundle/',
+      'evil://bundle/index.html',
+      'file:///opt/annex-editor/out/renderer/index.html',
+      'file:///etc/passwd',
+      'https://example.com',
+      'http://bundle/index.html',
+      'not a url',
+    ]) {
+      expect(isAppUrl(url, appUrl), url).toBe(false);
+    }
+  });
+
+  it('isAppUrl compares the whole origin of the dev server', () => {
+    const dev = 'http://localhost:5173';
+    expect(isAppUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5173/', `${dev}/`)).toBe(true);
+    expect(isAppUrl('https://localhost:5173/', dev)).toBe(false);
+    expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isAppUrl('http://localhost.evil.example/', dev)).toBe(false);
+    expect(isAppUrl(appUrl, dev)).toBe(false);
+    expect(isAppUrl('https://example.com', dev)).toBe(false);
+  });
+
+  it('isAppUrl never trusts file: pages, not even the built index.html', () => {
+    const file = pathToFileURL(rendererIndex).href;
+    expect(isAppUrl(file, file)).toBe(false);
+    expect(isAppUrl(file, appUrl)).toBe(false);
   });
 });
 
@@ -237,8 +277,47 @@ describe('built main bundle under plain Node with a fake electron', () => {
       webSecurity: true,
       preload: preloadBundle,
     });
-    expect(eventsNamed(events, 'loadFile')[0]?.['filePath']).toBe(rendererIndex);
-    expect(eventsNamed(events, 'loadURL')).toHaveLength(0);
+    expect(eventsNamed(events, 'loadURL').map((e) => e['url'])).toEqual([PAGE_URL]);
+    expect(eventsNamed(events, 'loadFile')).toHaveLength(0);
+  });
+
+  it('registers app: as a privileged scheme before ready, and serves it after ready but before the window loads', async () => {
+    const events = await runBuiltMain();
+    const names = events.map((e) => e.event);
+    const privileged = eventsNamed(events, 'protocol.registerSchemesAsPrivileged');
+    expect(privileged).toHaveLength(1);
+    expect(privileged[0]).toMatchObject({
+      beforeReady: true,
+      customSchemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],
+    });
+    expect(names.indexOf('protocol.registerSchemesAsPrivileged')).toBeGreaterThan(names.indexOf('app.enableSandbox'));
+    expect(names.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(names.indexOf('app.ready'));
+
+    const handled = eventsNamed(events, 'protocol.handle');
+    expect(handled).toEqual([{ fake: 'electron', event: 'protocol.handle', scheme: 'app', afterReady: true }]);
+    expect(names.indexOf('protocol.handle')).toBeGreaterThan(names.indexOf('app.ready'));
+    expect(names.indexOf('protocol.handle')).toBeLessThan(names.indexOf('BrowserWindow'));
+    expect(names.indexOf('protocol.handle')).toBeLessThan(names.indexOf('loadURL'));
+  });
+
+  it('serves the built page and its assets over app:// with types and the CSP, and refuses the rest', async () => {
+    const [probe] = eventsNamed(await runBuiltMain(), 'protocolProbe');
+    expect(probe?.['page']).toEqual({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      csp: PRODUCTION_CSP,
+      hasRoot: true,
+    });
+    expect(probe?.['script']).toMatchObject({ status: 200, contentType: 'text/javascript; charset=utf-8', csp: PRODUCTION_CSP });
+    expect((probe?.['script'] as { length: number }).length).toBeGreaterThan(1000);
+    expect(probe?.['style']).toMatchObject({ status: 200, contentType: 'text/css; charset=utf-8', csp: PRODUCTION_CSP });
+    expect(probe).toMatchObject({
+      traversal: 404,
+      encodedTraversal: 404,
+      otherHost: 404,
+      missing: 404,
+      post: 405,
+    });
   });
 
   it('wires CSP, navigation, window-open, webview and permission handlers in the bundle', async () => {
@@ -246,6 +325,8 @@ describe('built main bundle under plain Node with a fake electron', () => {
     expect(probe).toMatchObject({
       responseHeaders: { 'Content-Security-Policy': [PRODUCTION_CSP], 'X-Other': ['kept'] },
       externalNavigationPrevented: true,
+      fileNavigationPrevented: true,
+      otherHostNavigationPrevented: true,
       ownNavigationPrevented: false,
       windowOpen: { action: 'deny' },
       permissionGranted: false,
@@ -270,8 +351,8 @@ describe('built main bundle under plain Node with a fake electron', () => {
       ELECTRON_RENDERER_URL: 'https://attacker.example/',
       FAKE_ELECTRON_PACKAGED: '1',
     });
-    expect(eventsNamed(packaged, 'loadURL')).toHaveLength(0);
-    expect(eventsNamed(packaged, 'loadFile')[0]?.['filePath']).toBe(rendererIndex);
+    expect(eventsNamed(packaged, 'loadURL').map((e) => e['url'])).toEqual([PAGE_URL]);
+    expect(eventsNamed(packaged, 'loadFile')).toHaveLength(0);
   });
 
   it('registers one IPC handler for every channel of the contract, before the window loads', async () => {
@@ -279,13 +360,16 @@ describe('built main bundle under plain Node with a fake electron', () => {
     const handled = eventsNamed(events, 'ipcMain.handle').map((e) => e['channel']);
     expect([...handled].sort()).toEqual(Object.keys(ipcContract).sort());
     const names = events.map((e) => e.event);
-    expect(names.lastIndexOf('ipcMain.handle')).toBeLessThan(names.indexOf('loadFile'));
+    expect(names.lastIndexOf('ipcMain.handle')).toBeLessThan(names.indexOf('loadURL'));
   });
 
   it('answers the app page, refuses foreign pages and sub-frames, and rejects malformed payloads', async () => {
     const [probe] = eventsNamed(await runBuiltMain(), 'ipcProbe');
     expect(probe?.['trusted']).toMatchObject({ ok: true, value: { recentFiles: [], windowMaximized: false } });
     expect(probe?.['foreign']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(probe?.['otherHost']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(probe?.['otherScheme']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(probe?.['file']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(probe?.['subFrame']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(probe?.['malformed']).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(probe?.['documentState']).toEqual({ ok: true, value: null });
@@ -309,7 +393,7 @@ describe('built main bundle under plain Node with a fake electron', () => {
     const sends = eventsNamed(events, 'webContents.send');
     expect(sends).toContainEqual({ fake: 'electron', event: 'webContents.send', channel: 'app:open-file', payload: file });
     const names = events.map((e) => e.event);
-    expect(names.indexOf('webContents.send')).toBeGreaterThan(names.indexOf('loadFile'));
+    expect(names.indexOf('webContents.send')).toBeGreaterThan(names.indexOf('loadURL'));
   });
 
   it('hands a file from a second launch to the running window and brings it forward', async () => {

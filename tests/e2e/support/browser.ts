@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from '../../unit/support/paths';
@@ -17,12 +15,11 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
+// Playwright gives each launch a fresh temporary profile of its own.
 let browser: Browser | undefined;
-let userDataDir: string | undefined;
 
 async function sharedBrowser(): Promise<Browser> {
   if (!browser) {
-    userDataDir = mkdtempSync(join(tmpdir(), 'annex-chromium-'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -34,7 +31,6 @@ async function sharedBrowser(): Promise<Browser> {
         '--disable-sync',
         '--disable-quic',
         '--no-first-run',
-        `--user-data-dir=${userDataDir}`,
       ],
     });
   }
@@ -44,7 +40,6 @@ async function sharedBrowser(): Promise<Browser> {
 export async function closeBrowser(): Promise<void> {
   await browser?.close();
   browser = undefined;
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 }
 
 /** Opens the built renderer (out/renderer) in a fresh browser context with the browser bridge. */

@@ -7,7 +7,7 @@ import { FakeBrowserWindow, fakeIpcMain, resetFakeElectron } from '../support/el
 // register-handlers.ts is the one file that imports ipcMain: hand it the fake.
 vi.mock('electron', async () => (await import('../support/electron-mock')).electronModule);
 
-const APP_URL = 'file:///opt/annex-editor/resources/app.asar/out/renderer/index.html';
+const APP_URL = 'app://bundle/index.html';
 const channels = Object.keys(ipcContract) as IpcChannel[];
 
 /** Handlers that succeed with a valid response and record their calls. */
@@ -61,7 +61,12 @@ describe('registerIpcHandlers', () => {
 
   it.each([
     ['another web page', 'https://attacker.example/index.html', {}],
-    ['another local file', 'file:///tmp/evil.html', {}],
+    ['a local file', 'file:///tmp/evil.html', {}],
+    ['the built page opened as a file', 'file:///opt/annex-editor/resources/app.asar/out/renderer/index.html', {}],
+    ['another host of the app scheme', 'app://evil/', {}],
+    ['a host that only starts like ours', 'app://bundle.evil/index.html', {}],
+    ['another scheme with our host', 'evil://bundle/index.html', {}],
+    ['our host with credentials', 'app://user@bundle/index.html', {}],
     ['a sub-frame of the app page', APP_URL, { subFrame: true }],
     ['a destroyed frame', APP_URL, { destroyed: true }],
   ])('refuses %s with forbidden-sender and never calls the handler', async (_label, url, options) => {
@@ -75,6 +80,14 @@ describe('registerIpcHandlers', () => {
     }
     expect(calls).toHaveLength(0);
     warn.mockRestore();
+  });
+
+  it('accepts the app page at app://bundle/ whatever its path, query or hash', () => {
+    for (const url of [APP_URL, `${APP_URL}#/city`, `${APP_URL}?view=print`, 'app://bundle/']) {
+      expect(isTrustedSender({ url, parent: null }, APP_URL), url).toBe(true);
+    }
+    expect(isTrustedSender({ url: 'app://evil/', parent: null }, APP_URL)).toBe(false);
+    expect(isTrustedSender({ url: 'evil://bundle/index.html', parent: null }, APP_URL)).toBe(false);
   });
 
   it('accepts any page of the dev server origin in development', () => {

@@ -2,6 +2,7 @@
 // asks for and lets tests fire the handlers it installed.
 import type {
   BrowserWindowConstructorOptions,
+  CustomScheme,
   HeadersReceivedResponse,
   MenuItemConstructorOptions,
   MessageBoxOptions,
@@ -64,7 +65,7 @@ export class FakeSession {
   }
 
   /** The response headers the app's listener hands back for a response carrying `responseHeaders`. */
-  respond(responseHeaders: Record<string, string[]>, url = 'file:///index.html'): HeadersReceivedResponse | undefined {
+  respond(responseHeaders: Record<string, string[]>, url = 'app://bundle/index.html'): HeadersReceivedResponse | undefined {
     let result: HeadersReceivedResponse | undefined;
     this.headersListener?.({ url, responseHeaders }, (response) => {
       result = response;
@@ -244,6 +245,39 @@ export const fakeScreen = {
   },
 };
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** protocol: records privileged schemes and keeps handlers so tests can make requests through them. */
+export const fakeProtocol = {
+  privileged: [] as CustomScheme[],
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(customSchemes: CustomScheme[]): void {
+    fakeProtocol.privileged.push(...customSchemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    // Electron throws on a second handler for the same scheme.
+    if (fakeProtocol.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+    fakeProtocol.handlers.set(scheme, handler);
+  },
+  unhandle(scheme: string): void {
+    fakeProtocol.handlers.delete(scheme);
+  },
+  isProtocolHandled(scheme: string): boolean {
+    return fakeProtocol.handlers.has(scheme);
+  },
+  /** A request as the page would make it, answered by the handler for its scheme. */
+  async request(url: string, init?: RequestInit): Promise<Response> {
+    const handler = fakeProtocol.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`No handler for ${url}`);
+    return handler(new Request(url, init));
+  },
+};
+
+/** net: fetch through Node's (no file: support; app code reads files itself). */
+export const fakeNet = {
+  fetch: (input: string | Request, init?: RequestInit): Promise<Response> => fetch(input, init),
+};
+
 export function resetFakeElectron(): void {
   FakeBrowserWindow.created.length = 0;
   fakeApp.isPackaged = false;
@@ -253,6 +287,8 @@ export function resetFakeElectron(): void {
   fakeDialog.nextResponse = 0;
   fakeDialog.messageBoxes.length = 0;
   fakeScreen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+  fakeProtocol.privileged.length = 0;
+  fakeProtocol.handlers.clear();
 }
 
 export const electronModule = {
@@ -261,6 +297,8 @@ export const electronModule = {
   Menu: fakeMenu,
   dialog: fakeDialog,
   ipcMain: fakeIpcMain,
+  net: fakeNet,
+  protocol: fakeProtocol,
   screen: fakeScreen,
   session: { defaultSession: new FakeSession() },
 };

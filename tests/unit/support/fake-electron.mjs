@@ -3,10 +3,10 @@
 // Env: FAKE_ELECTRON_LOCK=denied refuses the single-instance lock; FAKE_ELECTRON_PACKAGED=1 sets app.isPackaged;
 // FAKE_ELECTRON_USER_DATA is app.getPath('userData') (a fresh temp folder otherwise);
 // FAKE_ELECTRON_SECOND_ARGV (JSON array) fires 'second-instance' with that argv once the page has loaded.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 function report(event, data = {}) {
   process.stdout.write(`${JSON.stringify({ fake: 'electron', event, ...data })}\n`);
@@ -82,6 +82,77 @@ export const ipcMain = {
   },
 };
 
+const protocolHandlers = new Map();
+
+// Like Electron: privileges only count before ready, handlers only after it.
+export const protocol = {
+  registerSchemesAsPrivileged(customSchemes) {
+    report('protocol.registerSchemesAsPrivileged', { customSchemes, beforeReady: !app.isReady() });
+  },
+  handle(scheme, handler) {
+    if (protocolHandlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+    protocolHandlers.set(scheme, handler);
+    report('protocol.handle', { scheme, afterReady: app.isReady() });
+  },
+  unhandle(scheme) {
+    protocolHandlers.delete(scheme);
+  },
+  isProtocolHandled(scheme) {
+    return protocolHandlers.has(scheme);
+  },
+};
+
+// Node's fetch has no file: support; Electron's net.fetch does.
+export const net = {
+  async fetch(input, init) {
+    const url = typeof input === 'string' ? input : input.url;
+    report('net.fetch', { url });
+    if (url.startsWith('file:')) {
+      try {
+        return new Response(readFileSync(fileURLToPath(url)));
+      } catch {
+        return new Response(null, { status: 404 });
+      }
+    }
+    return globalThis.fetch(input, init);
+  },
+};
+
+/** Requests through the app: handler the bundle installed, as the page and its subresources would. */
+async function probeProtocol(pageUrl) {
+  const handler = protocolHandlers.get('app');
+  if (!handler || !pageUrl.startsWith('app:')) return;
+  const fetchApp = async (url, method = 'GET') => {
+    const response = await handler(new Request(url, { method }));
+    const body = method === 'HEAD' ? '' : await response.text();
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      csp: response.headers.get('content-security-policy'),
+      body,
+    };
+  };
+  const page = await fetchApp(pageUrl);
+  const script = /<script[^>]*\ssrc="([^"]+)"/.exec(page.body)?.[1];
+  const style = /<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/.exec(page.body)?.[1];
+  const asset = async (path) => {
+    if (!path) return undefined;
+    const { body, ...rest } = await fetchApp(new URL(path, pageUrl).href);
+    return { ...rest, length: body.length };
+  };
+  const refused = async (url) => (await fetchApp(url)).status;
+  report('protocolProbe', {
+    page: { status: page.status, contentType: page.contentType, csp: page.csp, hasRoot: page.body.includes('id="root"') },
+    script: await asset(script),
+    style: await asset(style),
+    traversal: await refused('app://bundle/%2e%2e/main/index.js'),
+    encodedTraversal: await refused('app://bundle/..%2fmain%2findex.js'),
+    otherHost: await refused('app://other/index.html'),
+    missing: await refused('app://bundle/no-such-file.js'),
+    post: (await fetchApp(pageUrl, 'POST')).status,
+  });
+}
+
 /** Calls the bundle's IPC handlers as pages would: the app page, a foreign page, a sub-frame. */
 async function probeIpc(window, appUrl) {
   const call = (channel, frame, payload) =>
@@ -90,6 +161,9 @@ async function probeIpc(window, appUrl) {
   report('ipcProbe', {
     trusted: await call('settings:get', top(appUrl), null),
     foreign: await call('settings:get', top('https://attacker.example/'), null),
+    otherHost: await call('settings:get', top('app://evil/'), null),
+    otherScheme: await call('settings:get', top('evil://bundle/index.html'), null),
+    file: await call('settings:get', top('file:///tmp/evil.html'), null),
     subFrame: await call('settings:get', { url: appUrl, parent: top(appUrl) }, null),
     malformed: await call('file:open', top(appUrl), { kind: 'annex', path: 7 }),
     documentState: await call('window:document-state', top(appUrl), { fileName: 'annex.xlsx', dirty: true }),
@@ -156,6 +230,8 @@ function probeSecurity(window, loadedUrl) {
   report('probe', {
     responseHeaders: headers,
     externalNavigationPrevented: navigate('https://example.com/'),
+    fileNavigationPrevented: navigate('file:///etc/passwd'),
+    otherHostNavigationPrevented: navigate('app://other/index.html'),
     ownNavigationPrevented: navigate(loadedUrl),
     windowOpen: webContents.windowOpenHandler?.({ url: 'https://example.com/' }),
     permissionGranted,
@@ -164,9 +240,10 @@ function probeSecurity(window, loadedUrl) {
   });
 }
 
-/** After load: the security probe, 'did-finish-load', the IPC probe, then any second launch. */
+/** After load: the security and protocol probes, 'did-finish-load', the IPC probe, then any second launch. */
 async function pageLoaded(window, url) {
   probeSecurity(window, url);
+  await probeProtocol(url);
   window.webContents.emit('did-finish-load');
   await probeIpc(window, url);
   if (process.env.FAKE_ELECTRON_SECOND_ARGV) {
@@ -226,6 +303,10 @@ const userData = process.env.FAKE_ELECTRON_USER_DATA ?? mkdtempSync(join(tmpdir(
 
 class FakeApp extends Emitter {
   isPackaged = process.env.FAKE_ELECTRON_PACKAGED === '1';
+  ready = false;
+  isReady() {
+    return this.ready;
+  }
   getPath(name) {
     return name === 'userData' ? userData : join(userData, `fake-${name}`);
   }
@@ -248,7 +329,11 @@ class FakeApp extends Emitter {
   }
   whenReady() {
     report('app.whenReady');
-    return Promise.resolve();
+    // Ready a tick later, as in Electron: code at module top level runs before it.
+    return Promise.resolve().then(() => {
+      if (!this.ready) report('app.ready');
+      this.ready = true;
+    });
   }
   on(event, listener) {
     report('app.on', { name: event });
@@ -264,4 +349,4 @@ export const contextBridge = {
   },
 };
 export const webUtils = { getPathForFile: () => '' };
-export default { app, BrowserWindow, Menu, dialog, ipcMain, screen, session, contextBridge, webUtils };
+export default { app, BrowserWindow, Menu, dialog, ipcMain, net, protocol, screen, session, contextBridge, webUtils };
