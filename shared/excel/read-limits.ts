@@ -1,0 +1,19 @@
+/** Sizes far beyond any annex: past them a file is refused before it can exhaust memory or time. */
+export const READ_LIMITS = {
+  fileBytes: 50 * 1024 * 1024,
+  zipTotalBytes: 200 * 1024 * 1024,
+  zipEntryBytes: 100 * 1024 * 1024,
+  zipEntries: 10_000,
+  // A ratio this high is normal for tiny repetitive parts; only on a large entry is it a bomb.
+  zipRatio: 200,
+  zipRatioMinBytes: 10 * 1024 * 1024,
+  rows: 200_000,
+  sheets: 1_000,
+  // Cells a merged area may spread over; the 2024 annex needs a few hundred.
+  mergedCells: 2_000_000,
+} as const;
+
+/** 12.3 MB: sizes in messages, rounded up so a refused size never reads as the limit itself. */
+export function megabytes(bytes: number): string {
+  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toLocaleString('ja-JP')} MB`;
+}

@@ -1,0 +1,92 @@
+import * as XLSX from 'xlsx';
+import { err, ok, type Result } from '../result';
+import { decodeCsv } from './csv-decode';
+import { protectOdsSpaces } from './read-ods-spaces';
+import type { ImportProblem } from './import-problem';
+import { READ_LIMITS, megabytes } from './read-limits';
+import { looksLikeZip, readZipDirectory, zipLimitProblems } from './zip-limits';
+
+export type WorkbookFormat = 'zip' | 'xls' | 'csv';
+
+export interface ReadWorkbook {
+  readonly workbook: XLSX.WorkBook;
+  readonly format: WorkbookFormat;
+}
+
+// xlsx, ods and their kin are zips; .xls is a compound file (or, from some systems, HTML or XML in disguise).
+const FORMATS = new Map<string, WorkbookFormat>([
+  ['xlsx', 'zip'],
+  ['xlsm', 'zip'],
+  ['xlsb', 'zip'],
+  ['ods', 'zip'],
+  ['xls', 'xls'],
+  ['csv', 'csv'],
+]);
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0];
+
+const fileProblem = (message: string): ImportProblem[] => [{ severity: 'error', sheet: '', cell: '', message }];
+
+// What SheetJS gets: values only (no HTML, number formats or styles), formulas kept to be named, never evaluated.
+const READ_OPTIONS: XLSX.ParsingOptions = {
+  dense: true,
+  cellFormula: true,
+  cellHTML: false,
+  cellText: false,
+  cellNF: false,
+  cellStyles: false,
+  cellDates: false,
+  // A formula saved without its value (by a tool that never calculates) survives only as a stub, and must be named.
+  sheetStubs: true,
+  bookVBA: false,
+  sheetRows: READ_LIMITS.rows + 1,
+};
+
+export function extensionOf(fileName: string): string {
+  return /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+}
+
+function sheetJsProblem(cause: unknown): ImportProblem[] {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  if (/password|encrypt/i.test(detail)) return fileProblem('パスワードで保護されたファイルは読めません。保護を外して保存し直してください');
+  return fileProblem(`表計算のファイルとして読めません。壊れているか、別の形式のファイルです（${detail.slice(0, 100)}）`);
+}
+
+/**
+ * The bytes → a SheetJS workbook, refusing first what is far beyond any annex: the file's size, and for a zip the sizes
+ * its central directory declares, all checked before SheetJS sees a byte. A CSV is decoded here (UTF-8, else Shift_JIS).
+ */
+export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<ReadWorkbook, ImportProblem[]> {
+  const extension = extensionOf(fileName);
+  const format = FORMATS.get(extension);
+  if (format === undefined) {
+    return err(fileProblem(`「.${extension}」のファイルは読めません。.xlsx・.xls・.ods・.csv のファイルを選んでください`));
+  }
+  if (bytes.length === 0) return err(fileProblem('ファイルが空です'));
+  if (bytes.length > READ_LIMITS.fileBytes) {
+    return err(fileProblem(`ファイルが大きすぎます（${megabytes(bytes.length)}。読めるのは ${megabytes(READ_LIMITS.fileBytes)} まで）`));
+  }
+  const isZip = looksLikeZip(bytes);
+  if (format === 'zip' && !isZip && !COMPOUND_FILE.every((byte, index) => bytes[index] === byte)) {
+    return err(fileProblem(`.${extension} のファイルとして読めません（中身が ZIP 形式ではありません）。壊れているか、別の形式のファイルです`));
+  }
+  let isOds = false;
+  if (isZip && format !== 'csv') {
+    const directory = readZipDirectory(bytes);
+    if (!directory.ok) return err(fileProblem(directory.message));
+    const limits = zipLimitProblems(directory.entries);
+    if (limits.length > 0) return err(limits.flatMap(fileProblem));
+    if (directory.mismatch !== undefined) return err(fileProblem(directory.mismatch));
+    isOds = directory.entries.some((entry) => entry.name === 'content.xml') && !directory.entries.some((entry) => entry.name === '[Content_Types].xml');
+  }
+  try {
+    if (format === 'csv') {
+      const decoded = decodeCsv(bytes);
+      if (!decoded.ok) return err(fileProblem(decoded.message));
+      // raw: every field stays text, so 1-2 is not a date and =1+2 is not a formula.
+      return ok({ workbook: XLSX.read(decoded.text, { ...READ_OPTIONS, type: 'string', raw: true }), format });
+    }
+    return ok({ workbook: XLSX.read(isOds ? protectOdsSpaces(bytes) : bytes, { ...READ_OPTIONS, type: 'array' }), format });
+  } catch (cause) {
+    return err(sheetJsProblem(cause));
+  }
+}
