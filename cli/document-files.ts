@@ -22,7 +22,9 @@ function ioMessage(path: string, cause: unknown): string {
   }
 }
 
-export async function readDocumentFile(path: string, options: Omit<ReadOptions, 'fileName'> = {}): Promise<AnnexDocument> {
+export type DocumentReadOptions = Omit<ReadOptions, 'fileName'>;
+
+export async function readDocumentFile(path: string, options: DocumentReadOptions = {}): Promise<AnnexDocument> {
   const format = formatForPath(path);
   if (!format?.read) {
     throw new CliError(`${path}: この形式は読めません（読める形式: ${readableExtensions().join(', ')}）`, EXIT.unreadable);

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { builtinAnnex } from '../shared/builtin-annex';
 import { CliError, EXIT } from './cli-error';
+import { readDocumentFile, type DocumentReadOptions } from './document-files';
 import type { CommandResult, OutputFormat } from './commands/command';
 import { convertCommand, exportDefaultCommand } from './commands/convert';
 import { statsCommand } from './commands/stats';
@@ -10,9 +12,14 @@ const USAGE = `使い方: annex <コマンド> [引数]
   annex validate [FILE] [--format text|json]   検証する（FILE を省くと組み込みの2024年版）
                                                 終了コード: 0 エラーなし、1 エラーあり、2 読めない
   annex stats [FILE] [--format text|json]      表ごとの行数・○の数、列ごとの取組数
-  annex convert IN OUT                         形式を変換する（拡張子で判断: .json）
+  annex convert IN OUT                         形式を変換する（拡張子で判断）
+                                                読む: .json .xlsx .xls .ods .csv　書く: .json .xlsx
   annex export-default OUT                     組み込みの2024年版をファイルに書き出す
-  annex help                                   この説明`;
+  annex help                                   この説明
+
+  Excel・CSV を読むときのオプション（構造シートのないファイル向け）:
+  --base FILE|builtin     この文書の構造（目指す地域像・基本的な考え方）と部・課マスタで読む
+  --adopt-structure       ファイルの見出しの構造をそのまま新しい構造として採用する`;
 
 function outputFormat(value: string | undefined): OutputFormat {
   if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
@@ -25,25 +32,37 @@ function expectArgs(command: string, args: readonly string[], min: number, max: 
   }
 }
 
+/** --base names the document whose structure a workbook without a 構造 sheet is read against. */
+async function readOptions(base: string | undefined, adoptStructure: boolean): Promise<DocumentReadOptions> {
+  const baseDocument = base === undefined ? undefined : base === 'builtin' ? builtinAnnex() : await readDocumentFile(base);
+  return { ...(baseDocument ? { base: baseDocument } : {}), adoptStructure };
+}
+
 async function run(argv: readonly string[]): Promise<CommandResult> {
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string' },
+      base: { type: 'string' },
+      'adopt-structure': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...args] = positionals;
   const format = outputFormat(values.format);
+  const read = await readOptions(values.base, values['adopt-structure'] ?? false);
   if (values.help || command === undefined || command === 'help') return { output: USAGE, exitCode: EXIT.ok };
   switch (command) {
     case 'validate':
       expectArgs(command, args, 0, 1);
-      return validateCommand(args[0], format);
+      return validateCommand(args[0], format, read);
     case 'stats':
       expectArgs(command, args, 0, 1);
-      return statsCommand(args[0], format);
+      return statsCommand(args[0], format, read);
     case 'convert':
       expectArgs(command, args, 2, 2);
-      return convertCommand(args[0] as string, args[1] as string);
+      return convertCommand(args[0] as string, args[1] as string, read);
     case 'export-default':
       expectArgs(command, args, 1, 1);
       return exportDefaultCommand(args[0] as string);

@@ -1,11 +1,11 @@
 import { builtinAnnex } from '../../shared/builtin-annex';
 import { EXIT } from '../cli-error';
-import { readDocumentFile, writeDocumentFile } from '../document-files';
+import { readDocumentFile, writeDocumentFile, type DocumentReadOptions } from '../document-files';
 import type { CommandResult } from './command';
 
 /** `annex convert IN OUT`: formats chosen by the file extensions. */
-export async function convertCommand(input: string, output: string): Promise<CommandResult> {
-  const document = await readDocumentFile(input);
+export async function convertCommand(input: string, output: string, read: DocumentReadOptions = {}): Promise<CommandResult> {
+  const document = await readDocumentFile(input, read);
   await writeDocumentFile(output, document);
   return { output: `${input} → ${output}`, exitCode: EXIT.ok };
 }

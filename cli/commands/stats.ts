@@ -4,12 +4,12 @@ import { markColumns } from '../../shared/model/plan';
 import { documentStats } from '../../shared/model/stats';
 import { TABLE_LABELS } from '../../shared/model/table-names';
 import { EXIT } from '../cli-error';
-import { readDocumentFile } from '../document-files';
+import { readDocumentFile, type DocumentReadOptions } from '../document-files';
 import type { CommandResult, OutputFormat } from './command';
 
 /** `annex stats [FILE]`: rows and marks per table, initiatives per mark column. */
-export async function statsCommand(file: string | undefined, format: OutputFormat): Promise<CommandResult> {
-  const document = file === undefined ? builtinAnnex() : await readDocumentFile(file);
+export async function statsCommand(file: string | undefined, format: OutputFormat, read: DocumentReadOptions = {}): Promise<CommandResult> {
+  const document = file === undefined ? builtinAnnex() : await readDocumentFile(file, read);
   const stats = documentStats(document);
   if (format === 'json') return { output: JSON.stringify({ tables: stats }, null, 2), exitCode: EXIT.ok };
   const columns = markColumns(document.plan);

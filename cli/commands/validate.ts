@@ -3,7 +3,7 @@ import { TABLE_LABELS } from '../../shared/model/table-names';
 import { validationReport, type ValidationReport } from '../../shared/validation/issue-report';
 import { validateDocument } from '../../shared/validation/validator';
 import { EXIT } from '../cli-error';
-import { readDocumentFile } from '../document-files';
+import { readDocumentFile, type DocumentReadOptions } from '../document-files';
 import type { CommandResult, OutputFormat } from './command';
 
 const SEVERITY_LABELS = { error: 'エラー', warning: '警告' } as const;
@@ -22,8 +22,8 @@ function textReport(report: ValidationReport, source: string): string {
 }
 
 /** `annex validate [FILE]`: the built-in 2024 annex when FILE is absent. */
-export async function validateCommand(file: string | undefined, format: OutputFormat): Promise<CommandResult> {
-  const document = file === undefined ? builtinAnnex() : await readDocumentFile(file);
+export async function validateCommand(file: string | undefined, format: OutputFormat, read: DocumentReadOptions = {}): Promise<CommandResult> {
+  const document = file === undefined ? builtinAnnex() : await readDocumentFile(file, read);
   const report = validationReport(document, validateDocument(document));
   const output = format === 'json' ? JSON.stringify(report, null, 2) : textReport(report, file ?? '組み込みの2024年版');
   return { output, exitCode: report.ok ? EXIT.ok : EXIT.problems };

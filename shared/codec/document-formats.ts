@@ -1,10 +1,13 @@
+import { describeImportProblem } from '../excel/import-problem';
+import { readAnnexWorkbook } from '../excel/read-annex-workbook';
+import { writeAnnexWorkbook } from '../excel/write-annex-workbook';
 import type { AnnexDocument } from '../model/annex-document';
 import { describeLoadProblem } from '../model/load-problem';
 import { err, ok, type Result } from '../result';
 import { parseAnnexJson, stringifyAnnexJson } from './annex-json';
 
 /** The file formats a document is read from and written to, chosen by file extension. */
-export type FormatId = 'json';
+export type FormatId = 'json' | 'xlsx' | 'xls' | 'ods' | 'csv';
 
 export interface ReadOptions {
   /** The file's name, for messages. */
@@ -41,6 +44,15 @@ function readJson(bytes: Uint8Array, { fileName }: ReadOptions): ReadResult {
     : err(result.error.map((problem) => `${fileName}: ${describeLoadProblem(problem)}`));
 }
 
+/** Every spreadsheet format goes through the one workbook reader; its problems become lines naming the file. */
+function readSpreadsheet(bytes: Uint8Array, options: ReadOptions): ReadResult {
+  const result = readAnnexWorkbook(bytes, options);
+  const lines = (problems: readonly Parameters<typeof describeImportProblem>[0][]): string[] =>
+    problems.map((problem) => describeImportProblem(problem, options.fileName));
+  if (!result.ok) return err(lines(result.error.filter((problem) => problem.severity === 'error')));
+  return ok({ document: result.value.document, warnings: lines(result.value.warnings) });
+}
+
 const FORMATS: readonly DocumentFormat[] = [
   {
     id: 'json',
@@ -49,6 +61,10 @@ const FORMATS: readonly DocumentFormat[] = [
     read: readJson,
     write: async (document) => new TextEncoder().encode(stringifyAnnexJson(document)),
   },
+  { id: 'xlsx', label: 'Excel ブック', extensions: ['.xlsx'], read: readSpreadsheet, write: writeAnnexWorkbook },
+  { id: 'xls', label: 'Excel 97-2003 ブック', extensions: ['.xls'], read: readSpreadsheet },
+  { id: 'ods', label: 'OpenDocument スプレッドシート', extensions: ['.ods'], read: readSpreadsheet },
+  { id: 'csv', label: 'CSV', extensions: ['.csv'], read: readSpreadsheet },
 ];
 
 export function formatForPath(path: string): DocumentFormat | undefined {
