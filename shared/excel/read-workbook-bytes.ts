@@ -38,8 +38,16 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   // A formula saved without its value (by a tool that never calculates) survives only as a stub, and must be named.
   sheetStubs: true,
   bookVBA: false,
-  sheetRows: READ_LIMITS.rows + 1,
 };
+
+// A row of a sheet takes more than this many bytes of XML, so a file whose sheets are smaller cannot exceed
+// the row limit and is read without SheetJS's row cap (which slows every read by a third).
+const MIN_BYTES_PER_ROW = 16;
+
+/** The row cap, only for files large enough to hold more rows than any annex has. */
+function rowCap(uncompressedBytes: number): XLSX.ParsingOptions {
+  return uncompressedBytes > READ_LIMITS.rows * MIN_BYTES_PER_ROW ? { sheetRows: READ_LIMITS.rows + 1 } : {};
+}
 
 export function extensionOf(fileName: string): string {
   return /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
@@ -70,12 +78,15 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
     return err(fileProblem(`.${extension} のファイルとして読めません（中身が ZIP 形式ではありません）。壊れているか、別の形式のファイルです`));
   }
   let isOds = false;
+  // A .xls or a CSV is no zip: its size in bytes bounds its rows as well.
+  let uncompressedBytes = bytes.length;
   if (isZip && format !== 'csv') {
     const directory = readZipDirectory(bytes);
     if (!directory.ok) return err(fileProblem(directory.message));
     const limits = zipLimitProblems(directory.entries);
     if (limits.length > 0) return err(limits.flatMap(fileProblem));
     if (directory.mismatch !== undefined) return err(fileProblem(directory.mismatch));
+    uncompressedBytes = directory.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
     isOds = directory.entries.some((entry) => entry.name === 'content.xml') && !directory.entries.some((entry) => entry.name === '[Content_Types].xml');
   }
   try {
@@ -83,9 +94,10 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
       const decoded = decodeCsv(bytes);
       if (!decoded.ok) return err(fileProblem(decoded.message));
       // raw: every field stays text, so 1-2 is not a date and =1+2 is not a formula.
-      return ok({ workbook: XLSX.read(decoded.text, { ...READ_OPTIONS, type: 'string', raw: true }), format });
+      return ok({ workbook: XLSX.read(decoded.text, { ...READ_OPTIONS, ...rowCap(decoded.text.length * 3), type: 'string', raw: true }), format });
     }
-    return ok({ workbook: XLSX.read(isOds ? protectOdsSpaces(bytes) : bytes, { ...READ_OPTIONS, type: 'array' }), format });
+    const options = { ...READ_OPTIONS, ...rowCap(uncompressedBytes), type: 'array' } as const;
+    return ok({ workbook: XLSX.read(isOds ? protectOdsSpaces(bytes) : bytes, options), format });
   } catch (cause) {
     return err(sheetJsProblem(cause));
   }
