@@ -15,14 +15,14 @@ export interface History {
   readonly present: AnnexDocument;
   readonly past: readonly Step[];
   readonly future: readonly Step[];
-  /** The document as last saved or opened; the document is dirty while present differs from it. */
-  readonly saved: AnnexDocument | undefined;
+  /** The document as last saved or opened (null: never saved, as recovered work); dirty while present differs. */
+  readonly saved: AnnexDocument | null;
 }
 
 // Enough for a day's work; older steps are dropped so memory stays bounded.
 export const MAX_UNDO_STEPS = 500;
 
-export function startHistory(document: AnnexDocument, saved: AnnexDocument | undefined = document): History {
+export function startHistory(document: AnnexDocument, saved: AnnexDocument | null = document): History {
   return { present: document, past: [], future: [], saved };
 }
 

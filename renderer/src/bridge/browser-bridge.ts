@@ -108,11 +108,8 @@ export function browserBridge(): RendererBridge {
       download(path, bytes);
       return ok(saved);
     },
-    async saveAs(suggestedName, bytes) {
-      const saved = store(suggestedName, bytes);
-      download(suggestedName, bytes);
-      return ok(saved);
-    },
+    // A browser cannot ask for a folder: the name stays, and the save downloads the file.
+    chooseSavePath: async (suggestedName) => ok({ path: suggestedName, name: suggestedName }),
     async writeAutosave(recovery: Recovery) {
       localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(recovery));
       return ok(null);

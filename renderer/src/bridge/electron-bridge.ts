@@ -11,7 +11,7 @@ export function electronBridge(api: PreloadApi): RendererBridge {
     kind: 'electron',
     open: async (kind, path) => canceledToNull(await api.invoke('file:open', path === undefined ? { kind } : { kind, path })),
     save: (path, bytes, expectedMtimeMs) => api.invoke('file:save', { path, bytes, expectedMtimeMs }),
-    saveAs: async (suggestedName, bytes, kind) => canceledToNull(await api.invoke('file:save-as', { suggestedName, bytes, kind })),
+    chooseSavePath: async (suggestedName, kind) => canceledToNull(await api.invoke('file:choose-save-path', { suggestedName, kind })),
     writeAutosave: (recovery) => api.invoke('autosave:write', recovery),
     readAutosave: () => api.invoke('autosave:read', null),
     clearAutosave: () => api.invoke('autosave:clear', null),

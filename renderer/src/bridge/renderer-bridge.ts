@@ -10,8 +10,8 @@ export interface RendererBridge {
   /** Asks for a file (or opens `path`); `null` when the user cancels. */
   open(kind: FileKind, path?: string): Promise<IpcResult<OpenedFile | null>>;
   save(path: string, bytes: Uint8Array, expectedMtimeMs: number | null): Promise<IpcResult<SavedFile>>;
-  /** Asks where to save; `null` when the user cancels. */
-  saveAs(suggestedName: string, bytes: Uint8Array, kind: FileKind): Promise<IpcResult<SavedFile | null>>;
+  /** Asks where to save (and so in which format); `null` when the user cancels. Then `save` writes there. */
+  chooseSavePath(suggestedName: string, kind: FileKind): Promise<IpcResult<{ path: string; name: string } | null>>;
   writeAutosave(recovery: Recovery): Promise<IpcResult<null>>;
   readAutosave(): Promise<IpcResult<Recovery | null>>;
   clearAutosave(): Promise<IpcResult<null>>;

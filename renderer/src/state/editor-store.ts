@@ -51,7 +51,7 @@ export function createEditorStore(document: AnnexDocument, untitledName: string)
     undo: () => set(withHistory(undo(state.history))),
     redo: () => set(withHistory(redo(state.history))),
     load: (next, file, name, options) =>
-      set({ history: startHistory(next, options?.dirty ? undefined : next), file, untitledName: name }),
+      set({ history: startHistory(next, options?.dirty ? null : next), file, untitledName: name }),
     saved: (savedDocument, file) => set({ ...state, history: markSaved(state.history, savedDocument), file }),
   };
 }

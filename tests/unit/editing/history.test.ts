@@ -105,3 +105,11 @@ describe('history', () => {
     expect(history.past).toHaveLength(MAX_UNDO_STEPS);
   });
 });
+
+describe('recovered work', () => {
+  it('is dirty from the start when it was never saved', () => {
+    const history = startHistory(document, null);
+    expect(isDirty(history)).toBe(true);
+    expect(isDirty(markSaved(history))).toBe(false);
+  });
+});
