@@ -1,43 +1,33 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerDialog, openEditor, problemCounts, saveState, waitForGrid } from './app-support';
-import { closeBrowser, type AppSession } from './support/browser';
+import type { Page } from 'playwright-core';
+import { sessionPerTest } from './support/session-per-test';
 
-let session: AppSession | undefined;
+const sessions = sessionPerTest(openEditor);
 
-afterEach(async () => {
-  if (!session) return;
-  expect(session.errors).toEqual([]);
-  await session.close();
-  session = undefined;
-});
-
-afterAll(closeBrowser);
-
-const documentName = (session: AppSession): Promise<string> => session.page.locator('.document-name').innerText();
+const documentName = (page: Page): Promise<string> => page.locator('.document-name').innerText();
 
 describe('files through the browser bridge', () => {
   it('saves as .xlsx and reopens it on the next start with the edits intact', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByRole('button', { name: /まとめて修正/ }).click();
     await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
     const download = page.waitForEvent('download');
     await page.keyboard.press('Control+Shift+S');
     expect((await download).suggestedFilename()).toBe('組み込みの2024年版.xlsx');
     await expect.poll(() => saveState(page)).toBe('保存済み');
-    expect(await documentName(session)).toBe('組み込みの2024年版.xlsx');
+    expect(await documentName(page)).toBe('組み込みの2024年版.xlsx');
 
     // The next start opens the last file: the same workbook, fixes and all.
     await page.reload();
     await waitForGrid(page);
-    await expect.poll(() => documentName(session!)).toBe('組み込みの2024年版.xlsx');
+    await expect.poll(() => documentName(page)).toBe('組み込みの2024年版.xlsx');
     expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
     expect(await saveState(page)).toBe('保存済み');
   });
 
   it('offers unsaved work back after the page dies, with every edit', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByTestId('problems-panel').locator('li', { hasText: '旭川市 46・取組概要' }).getByRole('button', { name: '読点をそろえる' }).click();
     await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 12 });
     // The autosave is written about 1.5 s after the last change.
@@ -51,8 +41,7 @@ describe('files through the browser bridge', () => {
   });
 
   it('discards the autosave when asked, and starts on the built-in annex', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByRole('button', { name: /まとめて修正/ }).click();
     await expect.poll(() => page.evaluate(() => localStorage.getItem('annex-editor:autosave') !== null), { timeout: 10_000 }).toBe(true);
     await page.reload();
@@ -63,8 +52,7 @@ describe('files through the browser bridge', () => {
   });
 
   it('refuses a broken file with a Japanese message naming it, and keeps the open document', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByRole('button', { name: /まとめて修正/ }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: '開く', exact: true }).click();
@@ -76,12 +64,11 @@ describe('files through the browser bridge', () => {
     expect(await dialog.innerText()).toMatch(/ファイルを開けません[\s\S]*壊れた一覧\.xlsx/);
     await answerDialog(page, 'OK');
     expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
-    expect(await documentName(session)).toBe('組み込みの2024年版');
+    expect(await documentName(page)).toBe('組み込みの2024年版');
   });
 
   it('asks before replacing unsaved work, and cancel keeps it', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByRole('button', { name: /まとめて修正/ }).click();
     await page.getByRole('button', { name: '新規' }).click();
     await answerDialog(page, 'キャンセル');
@@ -89,6 +76,6 @@ describe('files through the browser bridge', () => {
     await page.getByRole('button', { name: '新規' }).click();
     await answerDialog(page, '保存しない');
     await expect.poll(() => page.getByTestId('status-bar').innerText()).toContain('0 行');
-    expect(await documentName(session)).toBe('無題');
+    expect(await documentName(page)).toBe('無題');
   });
 });

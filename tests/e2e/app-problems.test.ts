@@ -1,22 +1,12 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerDialog, openEditor, problemCounts, saveState } from './app-support';
-import { closeBrowser, type AppSession } from './support/browser';
+import { sessionPerTest } from './support/session-per-test';
 
-let session: AppSession | undefined;
-
-afterEach(async () => {
-  if (!session) return;
-  expect(session.errors).toEqual([]);
-  await session.close();
-  session = undefined;
-});
-
-afterAll(closeBrowser);
+const sessions = sessionPerTest(openEditor);
 
 describe('the problems panel', () => {
   it('lists the built-in annex problems by severity and fixes one, undoably', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 13 });
     const panel = page.getByTestId('problems-panel');
     const row32 = panel.locator('li', { hasText: '旭川市 32・取組概要' });
@@ -29,8 +19,7 @@ describe('the problems panel', () => {
   });
 
   it('applies every safe fix as one step, leaving the one that needs a person', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByRole('button', { name: /まとめて修正（12）/ }).click();
     await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
     await expect.poll(() => page.getByTestId('problems-panel').innerText()).toContain('「応応」が重なっています');
@@ -39,8 +28,7 @@ describe('the problems panel', () => {
   });
 
   it('jumps to the cell of a problem', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByTestId('problems-panel').locator('li', { hasText: '社会福祉協議会 11・取組概要' }).locator('.problem-jump').click();
     await expect.poll(() => page.getByRole('tab', { selected: true }).innerText()).toContain('社会福祉協議会');
     await expect
@@ -51,8 +39,7 @@ describe('the problems panel', () => {
 
 describe('find, replace and filters', () => {
   it('replaces every match in one undo step', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByRole('button', { name: '置換', exact: true }).click();
     await page.getByLabel('検索する文字列').fill('雪対策課');
     await expect.poll(() => page.locator('.find-count').innerText()).toBe('3 件');
@@ -66,8 +53,7 @@ describe('find, replace and filters', () => {
   });
 
   it('filters rows by 部 and by problem, and says so in the status bar', async () => {
-    session = await openEditor();
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByLabel('部で絞り込む').selectOption('土木部');
     await expect.poll(() => page.getByTestId('status-bar').innerText()).toContain('4 / 76 行（絞り込み中）');
     await page.getByRole('button', { name: '解除' }).click();

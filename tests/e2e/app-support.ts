@@ -2,9 +2,8 @@ import type { Page } from 'playwright-core';
 import { openApp, type AppSession } from './support/browser';
 
 /** Opens the app and waits until the start-up document is in the grid. */
-export async function openEditor(url?: string): Promise<AppSession> {
+export async function openEditor(): Promise<AppSession> {
   const session = await openApp();
-  if (url) await session.page.goto(url);
   await waitForGrid(session.page);
   return session;
 }

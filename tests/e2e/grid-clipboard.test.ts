@@ -1,22 +1,11 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppSession } from './support/browser';
-import { cellText, clickCell, closeGridBrowser, gridInput, openGrid, pageErrors, renderedRowIds, until, untilText } from './grid-support';
+import { describe, expect, it } from 'vitest';
+import { cellText, clickCell, gridInput, openGrid, renderedRowIds, until, untilText } from './grid-support';
+import { sessionPerTest } from './support/session-per-test';
 
-let session: AppSession;
-
-beforeEach(async () => {
-  session = await openGrid();
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.url).origin });
-});
-
-afterEach(async () => {
-  if (!session) return;
-  expect(pageErrors(session)).toEqual([]);
-  await session.close();
-});
-
-afterAll(async () => {
-  await closeGridBrowser();
+const sessions = sessionPerTest(async () => {
+  const opened = await openGrid();
+  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(opened.url).origin });
+  return opened;
 });
 
 // What a spreadsheet puts on the clipboard for 2 rows × 3 columns (主な取組, 取組概要, a ○ column).
@@ -28,7 +17,7 @@ const SPREADSHEET_HTML = `<html><body><!--StartFragment--><table border=0 style=
 const SPREADSHEET_TEXT = '貼り付けた取組\t"一行目\n二行目"\t○\r\n二つ目の取組\t概要です。\t\r\n';
 
 async function writeClipboard(html: string, text: string): Promise<void> {
-  await session.page.evaluate(
+  await sessions.current.page.evaluate(
     async ([h, t]) => {
       await navigator.clipboard.write([
         new ClipboardItem({ 'text/html': new Blob([h as string], { type: 'text/html' }), 'text/plain': new Blob([t as string], { type: 'text/plain' }) }),
@@ -40,7 +29,7 @@ async function writeClipboard(html: string, text: string): Promise<void> {
 
 describe('clipboard with spreadsheets', () => {
   it('pastes a block from the clipboard (text/html with a <br> cell and a ○ column) as one command', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await writeClipboard(SPREADSHEET_HTML, SPREADSHEET_TEXT);
     await clickCell(page, 'city-02', 'title');
     await page.keyboard.press('Control+v');
@@ -61,7 +50,7 @@ describe('clipboard with spreadsheets', () => {
   });
 
   it('pastes TSV from a paste event (Excel quoting, multi-line cells) and splits 部/課 on line breaks and 「・」', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await clickCell(page, 'city-04', 'departments');
     await gridInput(page).evaluate((input) => {
       const data = new DataTransfer();
@@ -74,7 +63,7 @@ describe('clipboard with spreadsheets', () => {
   });
 
   it('asks before a paste runs past the last row, and adds the rows when told yes (one undo step)', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.keyboard.press('Control+End');
     await clickCell(page, 'city-76', 'title');
     await writeClipboard(SPREADSHEET_HTML, SPREADSHEET_TEXT);
@@ -96,7 +85,7 @@ describe('clipboard with spreadsheets', () => {
   });
 
   it('copies a range as Excel-style TSV and an HTML table', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     // City row 12 has four 課, one a line.
     await clickCell(page, 'city-01', 'sections');
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowDown');

@@ -1,30 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../unit/support/paths';
-import type { AppSession } from './support/browser';
-import { cell, cellText, closeGridBrowser, openGrid, pageErrors, renderedRowIds, until } from './grid-support';
+import { cell, cellText, openGrid, renderedRowIds, until } from './grid-support';
+import { sessionPerTest } from './support/session-per-test';
 
-let session: AppSession;
 const screenshots = join(projectRoot, 'tests/e2e/screenshots');
-
-beforeEach(async () => {
-  session = await openGrid();
-});
-
-afterEach(async () => {
-  if (!session) return;
-  expect(pageErrors(session)).toEqual([]);
-  await session.close();
-});
-
-afterAll(async () => {
-  await closeGridBrowser();
-});
+const sessions = sessionPerTest(openGrid);
 
 describe('the grid shows the annex as printed', () => {
   it('draws the header band from the plan: 基本理念, 目指す地域像１–４, 基本的な考え方, vertical concept names', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const header = (id: string) => page.getByTestId(`header-${id}`);
     await expect.poll(() => header('philosophy').innerText()).toContain('普段の暮らしの中で');
     for (const [n, digit] of [[1, '１'], [2, '２'], [3, '３'], [4, '４']] as const) expect(await header(`v${n}`).innerText()).toContain(`目指す地域像${digit}`);
@@ -59,7 +45,7 @@ describe('the grid shows the annex as printed', () => {
   });
 
   it('marks problem cells with their severity and messages, and jumps to a problem from the panel', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     // 旭川市 32 has a warning on 取組概要 (no 「。」 at its end).
     await page.getByTestId('problems-panel').getByRole('button', { name: /旭川市 32/ }).first().click();
     await until(async () => (await renderedRowIds(page)).includes('city-32'), 'row 32 in view');
@@ -75,7 +61,7 @@ describe('the grid shows the annex as printed', () => {
   });
 
   it('applies the filter bar as an external filter', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await page.getByLabel('部で絞り込む').selectOption('保健所');
     await until(async () => !(await renderedRowIds(page)).includes('city-01'), 'the filter');
     const ids = await renderedRowIds(page);

@@ -1,26 +1,12 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppSession } from './support/browser';
-import { cell, cellText, clickCell, closeGridBrowser, gridInput, imeType, openGrid, pageErrors, until, untilText } from './grid-support';
+import { describe, expect, it } from 'vitest';
+import { cell, cellText, clickCell, gridInput, imeType, openGrid, until, untilText } from './grid-support';
+import { sessionPerTest } from './support/session-per-test';
 
-let session: AppSession;
-
-beforeEach(async () => {
-  session = await openGrid();
-});
-
-afterEach(async () => {
-  if (!session) return;
-  expect(pageErrors(session)).toEqual([]);
-  await session.close();
-});
-
-afterAll(async () => {
-  await closeGridBrowser();
-});
+const sessions = sessionPerTest(openGrid);
 
 describe('editing in the grid', () => {
   it('types over a 主な取組 and commits with Enter, moving down; Ctrl+Z and Ctrl+Y undo and redo it', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await clickCell(page, 'city-02', 'title');
     await page.keyboard.type('認知症サポーター養成');
     await expect.poll(() => gridInput(page).getAttribute('data-grid-input')).toBe('editing');
@@ -35,7 +21,7 @@ describe('editing in the grid', () => {
   });
 
   it('F2 keeps the text with the caret at the end; Alt+Enter breaks the line; Escape cancels', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await clickCell(page, 'city-03', 'title');
     await page.keyboard.press('F2');
     await page.keyboard.type('（拡充）');
@@ -58,7 +44,7 @@ describe('editing in the grid', () => {
   });
 
   it('toggles a mark by click and by Space, each undoable', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     // city-03 has ○ only under v1-1.
     await clickCell(page, 'city-03', 'mark:v2-1');
     await untilText(page, 'city-03', 'mark:v2-1', '○');
@@ -87,7 +73,7 @@ describe('editing in the grid', () => {
   });
 
   it('starts an edit from an IME composition on a focused cell and keeps exactly the composed text', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const cdp = await page.context().newCDPSession(page);
     await clickCell(page, 'city-05', 'title');
     await imeType(page, cdp, ['n', 'に', 'にh', 'にほ', 'にほn', 'にほん', 'にほんg', 'にほんご', '日本語'], '日本語');
@@ -114,7 +100,7 @@ describe('editing in the grid', () => {
   });
 
   it('sets a mark from ○ composed through the IME', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const cdp = await page.context().newCDPSession(page);
     await clickCell(page, 'city-04', 'mark:v3-1');
     await untilText(page, 'city-04', 'mark:v3-1', '○');
@@ -128,7 +114,7 @@ describe('editing in the grid', () => {
   });
 
   it('edits 部 and 課 with the master picker, the row’s 部 first, free text allowed', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await clickCell(page, 'city-02', 'sections');
     await page.keyboard.press('F2');
     const picker = page.getByTestId('grid-list-picker');
@@ -160,7 +146,7 @@ describe('editing in the grid', () => {
   });
 
   it('selects a range by dragging and by Shift+arrows; Delete clears it in one command', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const from = await cell(page, 'city-01', 'title').boundingBox();
     const to = await cell(page, 'city-02', 'summary').boundingBox();
     if (!from || !to) throw new Error('cells not rendered');
@@ -183,7 +169,7 @@ describe('editing in the grid', () => {
   });
 
   it('moves like Excel: Tab, Shift+Tab, Home, End, Ctrl+Home, Ctrl+End', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const active = async (rowId: string, colId: string): Promise<boolean> =>
       ((await cell(page, rowId, colId).getAttribute('class')) ?? '').includes('annex-cell-active');
     await clickCell(page, 'city-02', 'title');

@@ -1,29 +1,15 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppSession } from './support/browser';
-import { cellText, clickCell, closeGridBrowser, openGrid, pageErrors, renderedRowIds, until, untilText } from './grid-support';
+import { describe, expect, it } from 'vitest';
+import { cellText, clickCell, openGrid, renderedRowIds, until, untilText } from './grid-support';
+import { sessionPerTest } from './support/session-per-test';
 
-let session: AppSession;
+const sessions = sessionPerTest(openGrid);
 
-beforeEach(async () => {
-  session = await openGrid();
-});
-
-afterEach(async () => {
-  if (!session) return;
-  expect(pageErrors(session)).toEqual([]);
-  await session.close();
-});
-
-afterAll(async () => {
-  await closeGridBrowser();
-});
-
-const firstRows = async (count: number): Promise<string[]> => (await renderedRowIds(session.page)).slice(0, count);
-const numbers = async (ids: readonly string[]): Promise<string[]> => Promise.all(ids.map((id) => cellText(session.page, id, 'number')));
+const firstRows = async (count: number): Promise<string[]> => (await renderedRowIds(sessions.current.page)).slice(0, count);
+const numbers = async (ids: readonly string[]): Promise<string[]> => Promise.all(ids.map((id) => cellText(sessions.current.page, id, 'number')));
 
 describe('row operations', () => {
   it('inserts a row above (Ctrl++) and below (toolbar), renumbering at once; undo and redo', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await clickCell(page, 'city-03', 'title');
     await page.keyboard.press('Control++');
     await until(async () => (await firstRows(5)).length === 5 && (await firstRows(5))[2] !== 'city-03', 'a row above city-03');
@@ -56,7 +42,7 @@ describe('row operations', () => {
   });
 
   it('moves a row with Alt+↓ and Alt+↑, keeping ids and renumbering; undo and redo', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await clickCell(page, 'city-02', 'summary');
     await page.keyboard.press('Alt+ArrowDown');
     await until(async () => (await firstRows(3)).join() === 'city-01,city-03,city-02', 'the move down');
@@ -79,7 +65,7 @@ describe('row operations', () => {
   });
 
   it('selects whole rows on 通し番号 (click, Shift+click, Ctrl+click), then duplicates and deletes them', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await clickCell(page, 'city-02', 'number');
     await clickCell(page, 'city-03', 'number', ['Shift']);
     await clickCell(page, 'city-05', 'number', ['Control']);
@@ -100,7 +86,7 @@ describe('row operations', () => {
   });
 
   it('moves rows by dragging the 通し番号 handle (one move command)', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     const handle = page.locator('.ag-row[row-id="city-01"] .ag-cell[col-id="number"] .ag-row-drag');
     const target = page.locator('.ag-row[row-id="city-04"] .ag-cell[col-id="number"]');
     const from = await handle.boundingBox();

@@ -6,25 +6,11 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import builtinJson from '../../../data/annex-2024.json';
 import { projectRoot } from '../support/paths';
+import { annex } from '../support/run-annex';
 
 const run = promisify(execFile);
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-/** Runs the built command exactly as a user does, through the package's bin script. */
-async function annex(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(projectRoot, 'cli/annex.mjs'), ...args], { cwd: projectRoot });
-    return { code: 0, stdout, stderr };
-  } catch (failure) {
-    const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 let workDir = '';
 const file = (name: string, content: unknown): string => {

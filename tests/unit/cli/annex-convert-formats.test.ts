@@ -1,25 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import builtinJson from '../../../data/annex-2024.json';
 import { convertWithLibreOffice } from '../../fixtures-src/libreoffice';
-import { projectRoot } from '../support/paths';
+import { annex } from '../support/run-annex';
 
-const run = promisify(execFile);
 
-async function annex(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(projectRoot, 'cli/annex.mjs'), ...args], { cwd: projectRoot });
-    return { code: 0, stdout, stderr };
-  } catch (failure) {
-    const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 let dir = '';
 const at = (name: string): string => join(dir, name);
