@@ -57,7 +57,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: {
-        input: { index: resolve(root, 'renderer/index.html') },
+        // print.html: the print view alone, for the hidden print window and `annex pdf`.
+        input: { index: resolve(root, 'renderer/index.html'), print: resolve(root, 'renderer/print.html') },
       },
     },
   },

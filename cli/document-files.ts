@@ -49,18 +49,23 @@ export async function readDocumentFile(path: string, options: DocumentReadOption
 }
 
 /** Writes through a temporary file in the same folder, so OUT is either the old file or the whole new one. */
-export async function writeDocumentFile(path: string, document: AnnexDocument): Promise<void> {
-  const format = formatForPath(path);
-  if (!format?.write) {
-    throw new CliError(`${path}: この形式では書き出せません（書き出せる形式: ${writableExtensions().join(', ')}）`, EXIT.unreadable);
-  }
+export async function writeBytesAtomically(path: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, await format.write(document), { flush: true });
+    await writeFile(temporary, await bytes(), { flush: true });
     await rename(temporary, path);
   } catch (cause) {
     await unlink(temporary).catch(() => undefined);
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
     throw new CliError(`${path}: 書き込めません（${code ?? String(cause)}）`, EXIT.unreadable);
   }
+}
+
+export async function writeDocumentFile(path: string, document: AnnexDocument): Promise<void> {
+  const format = formatForPath(path);
+  if (!format?.write) {
+    throw new CliError(`${path}: この形式では書き出せません（書き出せる形式: ${writableExtensions().join(', ')}）`, EXIT.unreadable);
+  }
+  const write = format.write;
+  await writeBytesAtomically(path, () => write(document));
 }

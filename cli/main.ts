@@ -4,6 +4,7 @@ import { CliError, EXIT } from './cli-error';
 import { readDocumentFile, type DocumentReadOptions } from './document-files';
 import type { CommandResult, OutputFormat } from './commands/command';
 import { convertCommand, exportDefaultCommand } from './commands/convert';
+import { pdfCommand } from './commands/pdf';
 import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 
@@ -15,6 +16,11 @@ const USAGE = `使い方: annex <コマンド> [引数]
   annex convert IN OUT                         形式を変換する（拡張子で判断）
                                                 読む: .json .xlsx .xls .ods .csv　書く: .json .xlsx
   annex export-default OUT                     組み込みの2024年版をファイルに書き出す
+  annex pdf ANNEX OUT.pdf [--tables city,council] [--paper A3|A4] [--start-page N] [--overview]
+                                                印刷用の PDF を作る（アプリの「PDF に書き出し」と同じ）
+                                                --paper を省くと文書の用紙設定（既定 A3）、横向き
+                                                --overview で取組の分布（部 × 基本的な考え方）のページを付ける
+                                                Chromium を使います（CHROMIUM_PATH で場所を指定できます）
   annex help                                   この説明
 
   Excel・CSV を読むときのオプション（構造シートのないファイル向け）:
@@ -46,6 +52,10 @@ async function run(argv: readonly string[]): Promise<CommandResult> {
       format: { type: 'string' },
       base: { type: 'string' },
       'adopt-structure': { type: 'boolean' },
+      tables: { type: 'string' },
+      paper: { type: 'string' },
+      'start-page': { type: 'string' },
+      overview: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,6 +73,14 @@ async function run(argv: readonly string[]): Promise<CommandResult> {
     case 'convert':
       expectArgs(command, args, 2, 2);
       return convertCommand(args[0] as string, args[1] as string, read);
+    case 'pdf':
+      expectArgs(command, args, 2, 2);
+      return pdfCommand(args[0] as string, args[1] as string, {
+        tables: values.tables,
+        paper: values.paper,
+        startPage: values['start-page'],
+        overview: values.overview,
+      }, read);
     case 'export-default':
       expectArgs(command, args, 1, 1);
       return exportDefaultCommand(args[0] as string);

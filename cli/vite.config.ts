@@ -6,6 +6,7 @@ import packageJson from '../package.json' with { type: 'json' };
 const external = [
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
+  // playwright-core among them: `annex pdf` drives Chromium through it, loaded on demand.
   ...Object.keys(packageJson.dependencies),
 ];
 

@@ -12,6 +12,7 @@ import { fileFromArgv, LaunchFileQueue } from './launch-files';
 import { sendMainEvent } from './main-events';
 import { openMainWindow } from './main-window';
 import { applyApplicationMenu } from './menu';
+import { openPrintPage } from './print-window';
 import { createSettingsStore } from './settings-store';
 import { appPageUrl, rendererRoot } from './window';
 import { WINDOW_TITLE } from './window-title';
@@ -114,6 +115,7 @@ function start(): void {
         defaultFolder: () => app.getPath('documents'),
         guardFor,
         onRecentFilesChanged: rebuildMenu,
+        openPrintPage: () => openPrintPage(appPageUrl()),
       });
       registerIpcHandlers(handlers, {
         appUrl: appPageUrl(),

@@ -6,6 +6,7 @@ import type { SettingsStore } from '../settings-model';
 import { createAutosaveHandlers } from './autosave-handlers';
 import { createFileHandlers, type FileDialogs } from './file-handlers';
 import type { IpcHandlers } from './ipc-types';
+import { createPrintHandlers, type PrintHandlerDeps } from './print-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createWindowHandlers } from './window-handlers';
 
@@ -17,6 +18,7 @@ export interface AppHandlerDeps {
   readonly defaultFolder: () => string;
   readonly guardFor: (window: BrowserWindow | null) => CloseGuard | undefined;
   readonly onRecentFilesChanged: (recentFiles: readonly string[]) => void;
+  readonly openPrintPage: PrintHandlerDeps['openPrintPage'];
 }
 
 /** One handler per channel of the contract; the type makes a missing channel a compile error. */
@@ -26,5 +28,6 @@ export function createAppHandlers(deps: AppHandlerDeps): IpcHandlers {
     ...createAutosaveHandlers({ store: deps.autosave, grants: deps.grants }),
     ...createSettingsHandlers(deps),
     ...createWindowHandlers(deps),
+    ...createPrintHandlers(deps),
   };
 }

@@ -15,6 +15,8 @@ import { useAutosave } from './features/files/use-autosave';
 import { FilterBar } from './features/filters/FilterBar';
 import { NO_FILTER, visibleRowIds, type RowFilter } from './features/filters/row-filter';
 import { FindReplacePanel } from './features/find/FindReplacePanel';
+import { OverviewView } from './features/print/OverviewView';
+import { PrintPreview } from './features/print/PrintPreview';
 import { AnnexGrid } from './features/grid/AnnexGrid';
 import type { AnnexGridHandle, GridCell } from './features/grid/grid-props';
 import { isTextEntry } from './features/shortcuts/text-entry';
@@ -38,6 +40,9 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
   const issues = useValidation(document);
   const [ready, setReady] = useState(false);
   const [table, setTable] = useState<TableKind>('city');
+  // The workspace shows a table's grid, or the overview (initiatives per concept and per 部).
+  const [view, setView] = useState<'table' | 'overview'>('table');
+  const [printing, setPrinting] = useState(false);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [showProblems, setShowProblems] = useState(true);
   const [findMode, setFindMode] = useState<'find' | 'replace' | null>(null);
@@ -60,6 +65,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
   const dispatch = useCallback((command: EditCommand) => store.dispatch(command), [store]);
 
   const jumpTo = useCallback((cell: GridCell, cellTable: TableKind = table) => {
+    setView('table');
     setTable(cellTable);
     setFocusRequest((previous) => ({ ...cell, seq: (previous?.seq ?? 0) + 1 }));
   }, [table]);
@@ -102,7 +108,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
         case 'export-json':
           return void actions.exportAs('json-export');
         case 'print':
-          return void dialogs.inform('印刷', '印刷と PDF の書き出しはまだ使えません。Excel に書き出してから印刷してください。');
+          return setPrinting(true);
         case 'undo':
           // In a text field the field's own undo applies, as everywhere on Windows.
           if (isTextEntry(globalThis.document.activeElement)) return void globalThis.document.execCommand('undo');
@@ -120,7 +126,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
           return assertNever(command);
       }
     },
-    [actions, bridge, dialogs, store],
+    [actions, bridge, store],
   );
 
   useShortcuts(bridge.kind === 'browser', runCommand);
@@ -136,6 +142,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
       { id: 'save-as', label: '名前を付けて保存', run: () => runCommand('save-as') },
       { id: 'import', label: '取り込み', run: () => runCommand('import') },
       { id: 'export-xlsx', label: 'Excel に書き出し', run: () => runCommand('export-xlsx') },
+      { id: 'print', label: '印刷・PDF', title: '印刷プレビュー (Ctrl+P)', run: () => runCommand('print') },
     ],
     [
       { id: 'undo', label: '元に戻す', title: `元に戻す (Ctrl+Z)${undoLabel(history) ? `: ${undoLabel(history)}` : ''}`, disabled: history.past.length === 0, run: () => store.undo() },
@@ -178,15 +185,28 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
         {TABLE_KINDS.map((kind) => {
           const count = issues.filter((issue) => issue.table === kind && issue.severity === 'error').length;
           return (
-            <button key={kind} type="button" role="tab" aria-selected={kind === table} className="tab" onClick={() => setTable(kind)}>
+            <button
+              key={kind}
+              type="button"
+              role="tab"
+              aria-selected={view === 'table' && kind === table}
+              className="tab"
+              onClick={() => {
+                setView('table');
+                setTable(kind);
+              }}
+            >
               {TABLE_LABELS[kind]}
               <span className="tab-rows">{document.tables[kind].rows.length} 行</span>
               {count > 0 && <span className="tab-errors">エラー {count}</span>}
             </button>
           );
         })}
+        <button type="button" role="tab" aria-selected={view === 'overview'} className="tab" onClick={() => setView('overview')}>
+          取組の分布
+        </button>
       </nav>
-      <FilterBar document={document} table={table} filter={filter} onChange={setFilter} />
+      {view === 'table' && <FilterBar document={document} table={table} filter={filter} onChange={setFilter} />}
       {findMode && (
         <FindReplacePanel
           document={document}
@@ -202,23 +222,29 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
         />
       )}
       <main className="workspace">
-        <section className="grid-area" aria-label={`${TABLE_LABELS[table]}の表`}>
-          {ready ? (
-            <AnnexGrid
-              key={table}
-              document={document}
-              table={table}
-              issues={tableIssues}
-              onCommand={dispatch}
-              {...(visible ? { visibleRowIds: visible } : {})}
-              {...(focusRequest ? { focusRequest } : {})}
-              confirm={dialogs.confirm}
-              handleRef={grid}
-            />
-          ) : (
-            <p className="loading">読み込み中…</p>
-          )}
-        </section>
+        {view === 'overview' ? (
+          <section className="grid-area">
+            <OverviewView document={document} />
+          </section>
+        ) : (
+          <section className="grid-area" aria-label={`${TABLE_LABELS[table]}の表`}>
+            {ready ? (
+              <AnnexGrid
+                key={table}
+                document={document}
+                table={table}
+                issues={tableIssues}
+                onCommand={dispatch}
+                {...(visible ? { visibleRowIds: visible } : {})}
+                {...(focusRequest ? { focusRequest } : {})}
+                confirm={dialogs.confirm}
+                handleRef={grid}
+              />
+            ) : (
+              <p className="loading">読み込み中…</p>
+            )}
+          </section>
+        )}
         {showProblems && (
           <ProblemsPanel
             document={document}
@@ -231,6 +257,19 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
         )}
       </main>
       <StatusBar table={document.tables[table]} visibleRows={visible?.size ?? document.tables[table].rows.length} issues={tableIssues} dirty={dirty} fileName={fileName} />
+      {printing && (
+        <PrintPreview
+          document={document}
+          bridge={bridge}
+          dialogs={dialogs}
+          suggestedName={`${fileName.replace(/\.[^.]+$/, '')}.pdf`}
+          onCommand={dispatch}
+          onClose={() => {
+            setPrinting(false);
+            grid.current?.focus();
+          }}
+        />
+      )}
       <DialogHost dialogs={dialogs} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { markColumns } from '../model/plan';
-import type { AnnexDocument, AnnexRow, AnnexTable, TableKind } from '../model/annex-document';
+import { DEFAULT_SETTINGS, type AnnexDocument, type AnnexRow, type AnnexTable, type DocumentSettings, type TableKind } from '../model/annex-document';
 import { assertNever } from '../result';
 import type { CellChange, EditCommand } from './edit-command';
 
@@ -57,6 +57,14 @@ function moveRows(document: AnnexDocument, table: TableKind, rowIds: readonly st
   return withRows(document, table, [...rest.slice(0, at), ...moved, ...rest.slice(at)]);
 }
 
+/** Settings changed where they differ from the document's (absent settings are the defaults). */
+function setSettings(document: AnnexDocument, change: Partial<DocumentSettings>): AnnexDocument {
+  const current = document.settings ?? DEFAULT_SETTINGS;
+  const next: DocumentSettings = { ...current, ...change };
+  const same = (Object.keys(next) as (keyof DocumentSettings)[]).every((key) => next[key] === current[key]);
+  return same ? document : { ...document, settings: next };
+}
+
 /** The document after a command; unchanged parts keep their identity, so validation caches stay warm. */
 export function applyCommand(document: AnnexDocument, command: EditCommand): AnnexDocument {
   switch (command.type) {
@@ -75,6 +83,8 @@ export function applyCommand(document: AnnexDocument, command: EditCommand): Ann
       return moveRows(document, command.table, command.rowIds, command.toIndex);
     case 'replace-document':
       return command.document;
+    case 'set-settings':
+      return setSettings(document, command.settings);
     default:
       return assertNever(command);
   }

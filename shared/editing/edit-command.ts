@@ -1,4 +1,4 @@
-import type { AnnexDocument, AnnexRow, TableKind } from '../model/annex-document';
+import type { AnnexDocument, AnnexRow, DocumentSettings, TableKind } from '../model/annex-document';
 import type { ListField, TextField } from '../validation/issue';
 
 /** One cell's new value: a text, a list (部/課), or whether a mark column holds ○. */
@@ -16,4 +16,6 @@ export type EditCommand =
   | { readonly type: 'insert-rows'; readonly label: string; readonly table: TableKind; readonly index: number; readonly rows: readonly AnnexRow[] }
   | { readonly type: 'delete-rows'; readonly label: string; readonly table: TableKind; readonly rowIds: readonly string[] }
   | { readonly type: 'move-rows'; readonly label: string; readonly table: TableKind; readonly rowIds: readonly string[]; readonly toIndex: number }
-  | { readonly type: 'replace-document'; readonly label: string; readonly document: AnnexDocument };
+  | { readonly type: 'replace-document'; readonly label: string; readonly document: AnnexDocument }
+  /** How the document prints (the paper), kept in the document so every PC prints it alike. */
+  | { readonly type: 'set-settings'; readonly label: string; readonly settings: Partial<DocumentSettings> };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printOptionsSchema } from '../print/print-options';
 
 /**
  * The one IPC contract between the renderer and the main process: each channel's request and response
@@ -52,6 +53,19 @@ export const recoverySchema = z.strictObject({
 });
 export type Recovery = z.infer<typeof recoverySchema>;
 
+/**
+ * A print job: the document in its JSON form (main passes it to the hidden print page, which parses and
+ * checks it; main never parses an annex) and what to print.
+ */
+export const printJobSchema = z.strictObject({
+  documentJson: z.string().min(2).max(200 * 1024 * 1024),
+  options: printOptionsSchema,
+});
+export type PrintJob = z.infer<typeof printJobSchema>;
+
+export const printedPdfSchema = z.strictObject({ bytes, pages: z.number().int().min(1) });
+export type PrintedPdf = z.infer<typeof printedPdfSchema>;
+
 export const ipcContract = {
   /** Asks for a file with the system dialog (or opens `path`, for 最近使ったファイル) and returns its bytes. */
   'file:open': {
@@ -77,6 +91,13 @@ export const ipcContract = {
   'autosave:read': { request: z.null(), response: z.union([z.null(), recoverySchema]) },
   'autosave:clear': { request: z.null(), response: z.null() },
   'settings:get': { request: z.null(), response: settingsSchema },
+  /**
+   * Lays the print view out in a hidden window (app://bundle/print.html) and returns it as a PDF
+   * (printToPDF); the page saves it through 'file:choose-save-path' and 'file:save' (kind 'pdf-export').
+   */
+  'print:to-pdf': { request: printJobSchema, response: printedPdfSchema },
+  /** The same print view through the system's print dialog; `printed` is false when the user cancels. */
+  'print:system': { request: printJobSchema, response: z.strictObject({ printed: z.boolean() }) },
   /** Tells main the window's document state: the title to show and whether closing must ask first. */
   'window:document-state': {
     request: z.strictObject({ fileName: z.string().max(255), dirty: z.boolean() }),

@@ -1,4 +1,4 @@
-import type { AnnexDocument, Masters, TableKind } from '../model/annex-document';
+import { DEFAULT_SETTINGS, type AnnexDocument, type Masters, type TableKind } from '../model/annex-document';
 import type { RuleContext } from './rule';
 
 interface MasterLookups {
@@ -24,5 +24,11 @@ function masterLookups(masters: Masters): MasterLookups {
 }
 
 export function ruleContext(document: AnnexDocument, table: TableKind): RuleContext {
-  return { table, plan: document.plan, masters: document.masters, ...masterLookups(document.masters) };
+  return {
+    table,
+    plan: document.plan,
+    masters: document.masters,
+    ...masterLookups(document.masters),
+    paperSize: document.settings?.paperSize ?? DEFAULT_SETTINGS.paperSize,
+  };
 }

@@ -1,4 +1,4 @@
-import type { AnnexRow, AnnexTable, Masters, TableKind } from '../model/annex-document';
+import type { AnnexRow, AnnexTable, Masters, PaperSize, TableKind } from '../model/annex-document';
 import type { Plan } from '../model/plan';
 import type { Finding, Severity } from './issue';
 
@@ -11,6 +11,8 @@ export interface RuleContext {
   readonly sectionsByDepartment: ReadonlyMap<string, ReadonlySet<string>>;
   /** 課 name → the 部 it belongs to. */
   readonly departmentBySection: ReadonlyMap<string, string>;
+  /** The paper the document prints on (its settings, or the default): print-fit measures against it. */
+  readonly paperSize: PaperSize;
 }
 
 interface RuleBase {

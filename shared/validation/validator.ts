@@ -1,4 +1,4 @@
-import { TABLE_KINDS, type AnnexDocument, type AnnexRow, type Masters, type TableKind } from '../model/annex-document';
+import { DEFAULT_SETTINGS, TABLE_KINDS, type AnnexDocument, type AnnexRow, type Masters, type PaperSize, type TableKind } from '../model/annex-document';
 import type { Plan } from '../model/plan';
 import type { Finding, ValidationIssue } from './issue';
 import type { Rule, RowRule, TableRule } from './rule';
@@ -24,7 +24,7 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
   const rowRules = rules.filter((rule): rule is RowRule => rule.scope === 'row');
   const tableRules = rules.filter((rule): rule is TableRule => rule.scope === 'table');
   const order = new Map(rules.map((rule, index) => [rule.id, index]));
-  let cachedFor: { plan: Plan; masters: Masters } | undefined;
+  let cachedFor: { plan: Plan; masters: Masters; paperSize: PaperSize } | undefined;
   let rowCaches = new Map<TableKind, WeakMap<AnnexRow, ValidationIssue[]>>();
 
   const sortByRule = (issues: ValidationIssue[]): ValidationIssue[] =>
@@ -56,8 +56,10 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
 
   return {
     validate(document) {
-      if (!cachedFor || cachedFor.plan !== document.plan || cachedFor.masters !== document.masters) {
-        cachedFor = { plan: document.plan, masters: document.masters };
+      // A row's results hold while the structure, the master and the paper (print-fit) stay the same.
+      const paperSize = document.settings?.paperSize ?? DEFAULT_SETTINGS.paperSize;
+      if (!cachedFor || cachedFor.plan !== document.plan || cachedFor.masters !== document.masters || cachedFor.paperSize !== paperSize) {
+        cachedFor = { plan: document.plan, masters: document.masters, paperSize };
         rowCaches = new Map();
       }
       const output: ValidationIssue[] = [];

@@ -126,6 +126,16 @@ export function browserBridge(): RendererBridge {
     setDocumentState(fileName, dirty) {
       document.title = `${fileName}${dirty ? ' ●' : ''} - 取組事業一覧エディタ`;
     },
+    // The browser prints the page itself: the open preview puts its sheets on paper (print.css), and the
+    // print dialog's 「PDF に保存」 makes the PDF.
+    async printToPdf() {
+      window.print();
+      return ok(null);
+    },
+    async printSystem() {
+      window.print();
+      return ok({ printed: true });
+    },
     // The browser has no main process: no menu, no files handed over by the OS.
     on: () => () => undefined,
     pathForFile: () => null,

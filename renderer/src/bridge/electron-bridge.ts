@@ -17,6 +17,8 @@ export function electronBridge(api: PreloadApi): RendererBridge {
     clearAutosave: () => api.invoke('autosave:clear', null),
     settings: () => api.invoke('settings:get', null),
     setDocumentState: (fileName, dirty) => void api.invoke('window:document-state', { fileName, dirty }),
+    printToPdf: (job) => api.invoke('print:to-pdf', job),
+    printSystem: (job) => api.invoke('print:system', job),
     on: (event, listener) => api.on(event, listener),
     pathForFile: (file) => api.pathForFile(file) || null,
   };

@@ -1,4 +1,15 @@
-import type { FileKind, IpcResult, MainEvent, MainEventPayload, OpenedFile, Recovery, SavedFile, Settings } from '../../../shared/ipc/contract';
+import type {
+  FileKind,
+  IpcResult,
+  MainEvent,
+  MainEventPayload,
+  OpenedFile,
+  PrintedPdf,
+  PrintJob,
+  Recovery,
+  SavedFile,
+  Settings,
+} from '../../../shared/ipc/contract';
 
 /**
  * The renderer's only way out: files, autosave, settings and the window. Two implementations: the
@@ -19,6 +30,14 @@ export interface RendererBridge {
   /** The window title and the unsaved-changes guard follow the document. */
   setDocumentState(fileName: string, dirty: boolean): void;
   on<E extends MainEvent>(event: E, listener: (payload: MainEventPayload<E>) => void): () => void;
+  /**
+   * The print view as a PDF (Electron: laid out in a hidden window and printed with printToPDF). `null` where
+   * the platform has no PDF of its own: the browser opens its print dialog on the preview, where the user
+   * chooses 「PDF に保存」.
+   */
+  printToPdf(job: PrintJob): Promise<IpcResult<PrintedPdf | null>>;
+  /** The print view through the system's print dialog; `printed` is false when the user cancels. */
+  printSystem(job: PrintJob): Promise<IpcResult<{ printed: boolean }>>;
   /** A dropped file's path where the platform has one (Electron); the browser reads the File itself. */
   pathForFile(file: File): string | null;
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { duplicateRow, duplicateTitle } from './duplicates';
 import { marksRequired } from './marks';
+import { printFit } from './print-fit';
 import { blankListEntry, departmentInMaster, sectionBelongsToDepartment, sectionExpected, sectionInMaster } from './masters';
 import { councilHasNoDepartments, departmentRequired, summaryRequired, titleRequired } from './required-fields';
 import {
@@ -34,4 +35,5 @@ export const ALL_RULES: readonly Rule[] = [
   punctuationConvention,
   sentenceEnd,
   doubledCharacters,
+  printFit,
 ];

@@ -28,6 +28,8 @@ function recordingHandlers() {
     'autosave:clear': reply('autosave:clear', null),
     'settings:get': reply('settings:get', DEFAULT_SETTINGS),
     'window:document-state': reply('window:document-state', null),
+    'print:to-pdf': reply('print:to-pdf', { bytes: new Uint8Array([37, 80, 68, 70]), pages: 1 }),
+    'print:system': reply('print:system', { printed: true }),
   };
   return { handlers, calls };
 }

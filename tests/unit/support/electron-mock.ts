@@ -6,6 +6,8 @@ import type {
   HeadersReceivedResponse,
   MenuItemConstructorOptions,
   MessageBoxOptions,
+  PrintToPDFOptions,
+  WebContentsPrintOptions,
   WindowOpenHandlerResponse,
 } from 'electron';
 
@@ -103,6 +105,33 @@ export class FakeWebContents extends FakeEmitter {
     this.windowOpenHandler = handler;
   }
 
+  // The print window: scripts main runs in the page, and what the page prints.
+  readonly executedScripts: string[] = [];
+  /** What the page's script resolves to (a print page's render result by default). */
+  scriptResult: (code: string) => unknown = () => ({ ok: true, summary: { pages: 1, parts: [], oversizeRows: [] } });
+  readonly pdfRequests: PrintToPDFOptions[] = [];
+  pdfBytes = Buffer.from('%PDF-1.4 fake');
+  readonly printRequests: WebContentsPrintOptions[] = [];
+  /** How the system print dialog ends: [success, failureReason]. */
+  printOutcome: [boolean, string] = [true, ''];
+  executeJavaScript(code: string): Promise<unknown> {
+    this.executedScripts.push(code);
+    try {
+      return Promise.resolve(this.scriptResult(code));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  printToPDF(options: PrintToPDFOptions): Promise<Buffer> {
+    this.pdfRequests.push(options);
+    return Promise.resolve(this.pdfBytes);
+  }
+  print(options: WebContentsPrintOptions, callback?: (success: boolean, failureReason: string) => void): void {
+    this.printRequests.push(options);
+    const [success, reason] = this.printOutcome;
+    queueMicrotask(() => callback?.(success, reason));
+  }
+
   /** Fires will-navigate and says whether the app cancelled it. */
   navigate(url: string): boolean {
     const event = preventableEvent(url);
@@ -154,6 +183,12 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  /** Like BrowserWindow.destroy(): closes at once, with no 'close' event to prevent it. */
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
   }
   /** Like BrowserWindow.close(): fires 'close', and closes unless a listener prevented it. */
   close(): void {

@@ -31,6 +31,10 @@ const field = (name: RowField): ColumnRef => ({ kind: 'field', field: name });
 const CITY_SUMMARY = defaultRow('city', 0).summary; // 地域の見守り活動を支援し，参加する住民を増やします。
 const COUNCIL_SUMMARY = defaultRow('council', 0).summary; // 地域の見守り活動を支援し、参加する住民を増やします。
 
+/** A long 取組概要: `count` different sentences in the table's punctuation. */
+const sentences = (count: number, comma: string): string =>
+  Array.from({ length: count }, (_, i) => `第${i + 1}回の見守り活動を支援し${comma}参加する住民を増やします。`).join('');
+
 const pass = (rule: string, name: string, document: DocumentSpec, alsoReported: readonly string[] = []): RuleCase => ({
   rule,
   name,
@@ -515,6 +519,22 @@ const CASES: readonly RuleCase[] = [
       },
     ],
   },
+  // ── print-fit (A3, the default paper: about 33 lines of 44 characters in 取組概要 fit a page) ──
+  pass('print-fit', 'the usual rows fit their printed cells', { city: [{}], council: [{}] }),
+  pass('print-fit', 'a 取組概要 of about 1,000 characters still fits a page', { city: [{ summary: sentences(36, '，') }] }),
+  {
+    rule: 'print-fit',
+    name: 'a 取組概要 longer than a page in the city table',
+    document: { city: [{ summary: sentences(80, '，') }] },
+    expected: [{ severity: 'warning', table: 'city', rowId: 'c1', column: field('summary'), message: '取組概要が長すぎて、A3 横の印刷で 1 ページに収まりません' }],
+  },
+  {
+    rule: 'print-fit',
+    name: 'a 主な取組 longer than its narrow column can hold on a page',
+    document: { council: [{}, { title: Array.from({ length: 70 }, (_, i) => `地域見守り事業第${i + 1}号`).join('・') }] },
+    expected: [{ severity: 'warning', table: 'council', rowId: 'k2', column: field('title'), message: '行・' }],
+  },
+
   {
     rule: 'text-doubled-chars',
     name: '「をを」 in 主な取組',
