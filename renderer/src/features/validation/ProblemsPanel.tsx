@@ -15,12 +15,20 @@ interface ProblemsPanelProps {
 
 const SEVERITY_LABEL = { error: 'エラー', warning: '警告' } as const;
 
+// A list of thousands would cost every edit a long render; the rest is reached through the problem filter.
+export const MAX_LISTED_PER_SEVERITY = 200;
+
 /** Problems by severity with counts; a click jumps to the cell, a button applies the fix. */
 export function ProblemsPanel({ document, issues, onJump, onFix, onFixAllSafe, onClose }: ProblemsPanelProps) {
   const numbers = useMemo(() => rowNumbers(document), [document]);
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  const warnings = issues.filter((issue) => issue.severity === 'warning');
-  const safeCount = issues.filter((issue) => issue.fix?.safe).length;
+  const { errors, warnings, safeCount } = useMemo(
+    () => ({
+      errors: issues.filter((issue) => issue.severity === 'error'),
+      warnings: issues.filter((issue) => issue.severity === 'warning'),
+      safeCount: issues.filter((issue) => issue.fix?.safe).length,
+    }),
+    [issues],
+  );
   const where = (table: TableKind, rowId: string): string => `${TABLE_LABELS[table]} ${numbers[table].get(rowId) ?? '?'}`;
   return (
     <aside className="problems" aria-label="問題の一覧" data-testid="problems-panel">
@@ -41,7 +49,7 @@ export function ProblemsPanel({ document, issues, onJump, onFix, onFixAllSafe, o
         [errors, warnings].map((group) =>
           group.length === 0 ? null : (
             <ul key={group[0]?.severity} className={`problems-list ${group[0]?.severity}`}>
-              {group.map((issue, index) => (
+              {group.slice(0, MAX_LISTED_PER_SEVERITY).map((issue, index) => (
                 <li key={`${issue.rule}:${issue.table}:${issue.rowId}:${index}`} className={`problem ${issue.severity}`}>
                   <button type="button" className="problem-jump" onClick={() => onJump(issue)}>
                     <span className="problem-severity">{SEVERITY_LABEL[issue.severity]}</span>
@@ -57,6 +65,11 @@ export function ProblemsPanel({ document, issues, onJump, onFix, onFixAllSafe, o
                   )}
                 </li>
               ))}
+              {group.length > MAX_LISTED_PER_SEVERITY && (
+                <li className="problems-more">
+                  ほか {group.length - MAX_LISTED_PER_SEVERITY} 件の{SEVERITY_LABEL[group[0]?.severity ?? 'warning']}（「問題」の絞り込みで行を表示できます）
+                </li>
+              )}
             </ul>
           ),
         )
