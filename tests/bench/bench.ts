@@ -1,24 +1,38 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { parseAnnexJson, stringifyAnnexJson } from '../../shared/codec/annex-json';
 import { writeAnnexWorkbook } from '../../shared/excel/write-annex-workbook';
 import { CASES, type CaseInput } from './cases';
+import { CHROMIUM_CASES, chromiumRows, type ChromiumCaseId } from './chromium-cases';
+import { measureChromium, type ChromiumSample, type Geometry, type Side } from './chromium';
 import { generateAnnex } from './generate-annex';
 
 /**
  * `npm run bench`: every case at every size, each figure beside a floor measured in the same run, in a fresh
  * child process per measurement so its peak memory is its own. Writes bench/results.json and bench/results.md.
+ *
+ * The Chromium cases (grid-*) open the generated annex in the built app and in the floor page
+ * (tests/bench/grid-floor), each measurement in a fresh Debian Chromium launched by a fresh child process.
+ * `node out/bench/bench.mjs profile ROWS` (after `npm run bench` has built everything) writes CPU profiles
+ * of both pages' phases to bench/profiles and prints where the time goes.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,50000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const self = process.argv[1] as string;
 
-interface Measurement {
+export interface Measurement {
   readonly medianMs: number;
+  /** Peak resident memory: the child process's, or for the Chromium cases the renderer process's. */
   readonly maxRssMb: number;
+  /** Chromium cases: the 95th percentile of the pooled frames or edits. */
+  readonly p95Ms?: number;
+  /** Chromium cases: the largest live JS heap (JSHeapUsedSize after a full GC) after the open, scrolling, edits. */
+  readonly jsHeapMb?: number;
+  /** grid-edit: the key event to the DOM holding the new count (medianMs runs to the frame that paints it). */
+  readonly domMedianMs?: number;
 }
 
 /** Inputs are read on first use, so a case's peak memory holds only what that case reads. */
@@ -70,15 +84,16 @@ async function child(caseId: string, side: 'ours' | 'floor', dir: string): Promi
   process.stdout.write(JSON.stringify(measurement));
 }
 
-async function prepare(rows: number): Promise<string> {
+async function prepare(rows: number, withWorkbook = true): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), `annex-bench-${rows}-`));
   const document = generateAnnex(rows);
+  writeFileSync(join(dir, 'annex.json'), stringifyAnnexJson(document));
+  if (!withWorkbook) return dir;
   const xlsx = await writeAnnexWorkbook(document);
   const workbook = XLSX.read(xlsx, { type: 'array' });
   const cells = Object.fromEntries(
     workbook.SheetNames.map((name) => [name, XLSX.utils.sheet_to_json(workbook.Sheets[name] as XLSX.WorkSheet, { header: 1, defval: null })]),
   );
-  writeFileSync(join(dir, 'annex.json'), stringifyAnnexJson(document));
   writeFileSync(join(dir, 'annex.xlsx'), xlsx);
   writeFileSync(join(dir, 'cells.json'), JSON.stringify(cells));
   return dir;
@@ -93,39 +108,119 @@ function measure(caseId: string, side: 'ours' | 'floor', dir: string): Measureme
   return JSON.parse(output) as Measurement;
 }
 
-interface Row {
+/** A Chromium measurement in a child of its own, which launches a Chromium of its own. */
+function measureInChromium(side: Side, dir: string, geometry: Geometry | undefined): ChromiumSample {
+  const output = execFileSync(process.execPath, [self, 'chromium', side, dir, JSON.stringify(geometry ?? null)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output) as ChromiumSample;
+}
+
+export interface Row {
   readonly case: string;
   readonly label: string;
   readonly rows: number;
   readonly ours: Measurement;
-  readonly floor: Measurement;
-  readonly ratio: number;
+  /** Null for a case with an absolute target only. */
+  readonly floor: Measurement | null;
+  readonly ratio: number | null;
+  /** The most ours may take as a multiple of the floor. */
   readonly target: number | null;
+  /** The most ours may take, in ms (the Chromium edit case). */
+  readonly targetMs?: number;
+  /** Chromium cases: errors the pages reported (uncaught exceptions, console errors), once each. */
+  readonly pageErrors?: { readonly ours: readonly string[]; readonly floor: readonly string[] };
 }
 
 const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
-function markdown(results: readonly Row[]): string {
+const missed = (row: Row): boolean =>
+  (row.target !== null && row.ratio !== null && row.ratio > row.target) || (row.targetMs !== undefined && row.ours.medianMs >= row.targetMs);
+
+function markdown(all: readonly Row[]): string {
+  const results = all.filter((row) => !row.case.startsWith('grid-'));
   const lines = [
     '| case | rows | ours ms | floor ms | ratio | target | ours peak MB | floor peak MB |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of results) {
+    if (!row.floor || row.ratio === null) continue;
     const target = row.target === null ? '—' : `≤ ${row.target}×`;
     const verdict = row.target !== null && row.ratio > row.target ? ' ✗' : '';
     lines.push(
       `| ${row.case} | ${row.rows.toLocaleString('en-US')} | ${round(row.ours.medianMs)} | ${round(row.floor.medianMs)} | ${round(row.ratio)}${verdict} | ${target} | ${Math.round(row.ours.maxRssMb)} | ${Math.round(row.floor.maxRssMb)} |`,
     );
   }
+  const browser = all.filter((row) => row.case.startsWith('grid-'));
+  if (results.length === 0) lines.length = 0;
+  if (browser.length === 0) return `${lines.join('\n')}\n`;
+  const ms = (value: number | undefined): string => (value === undefined ? '—' : String(round(value, 1)));
+  lines.push(
+    ...(lines.length > 0 ? [''] : []),
+    'Chromium (headless Debian Chromium, the built app vs the floor page; medians, frames and edits pooled over the measurements):',
+    '',
+    '| case | rows | ours ms | floor ms | ratio | target | ours p95 ms | floor p95 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const row of browser) {
+    const target = row.targetMs !== undefined ? `< ${row.targetMs} ms` : row.target === null ? '—' : `≤ ${row.target}×`;
+    const verdict = missed(row) ? ' ✗' : '';
+    const ratio = row.ratio === null ? '—' : `${round(row.ratio)}${verdict}`;
+    lines.push(
+      `| ${row.case} | ${row.rows.toLocaleString('en-US')} | ${ms(row.ours.medianMs)}${row.ratio === null ? verdict : ''} | ${row.floor ? ms(row.floor.medianMs) : '—'} | ${ratio} | ${target} | ${ms(row.ours.p95Ms)} | ${ms(row.floor?.p95Ms)} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Chromium memory (median over the measurements; JS heap: live after a full GC, the largest after the open, the scrolling, ' +
+      "the edits; renderer: the process's peak resident memory, VmHWM, its worker included):",
+    '',
+    '| rows | ours JS heap MB | floor JS heap MB | ours renderer peak MB | floor renderer peak MB |',
+    '|---:|---:|---:|---:|---:|',
+  );
+  // Every Chromium row of a size comes from the same measurements: one line per size.
+  for (const row of browser.filter((candidate, index) => browser.findIndex((other) => other.rows === candidate.rows) === index)) {
+    lines.push(
+      `| ${row.rows.toLocaleString('en-US')} | ${Math.round(row.ours.jsHeapMb ?? Number.NaN)} | ${Math.round(row.floor?.jsHeapMb ?? Number.NaN)} | ${Math.round(row.ours.maxRssMb)} | ${Math.round(row.floor?.maxRssMb ?? Number.NaN)} |`,
+    );
+  }
   return `${lines.join('\n')}\n`;
+}
+
+/** REPEATS measurements of each side, alternating which goes first; the floor takes the app's grid box. */
+function chromiumSamples(dir: string, rows: number): { ours: ChromiumSample[]; floor: ChromiumSample[] } {
+  const ours: ChromiumSample[] = [];
+  const floor: ChromiumSample[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const order: Side[] = i % 2 === 0 ? ['ours', 'floor'] : ['floor', 'ours'];
+    for (const side of order) {
+      const sample = measureInChromium(side, dir, ours[0]?.geometry);
+      (side === 'ours' ? ours : floor).push(sample);
+      process.stdout.write(
+        `  chromium ${rows} ${side} #${i + 1}: open ${round(sample.openMs, 1)} ms, wheel ${round(median(sample.wheelFrames), 1)} ms, jump ${round(median(sample.jumpFrames), 1)} ms` +
+          `${sample.editMs.length > 0 ? `, edit ${round(median(sample.editMs), 1)} ms` : ''}, heap ${Math.round(sample.jsHeapMb)} MB, renderer ${Math.round(sample.rendererPeakMb)} MB` +
+          `${sample.errors.length > 0 ? `, page errors: ${sample.errors.join(' | ')}` : ''}\n`,
+      );
+    }
+  }
+  return { ours, floor };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function parent(): Promise<void> {
   const results: Row[] = [];
   const only = process.env.BENCH_CASES?.split(',');
+  const nodeCases = CASES.filter((candidate) => !only || only.includes(candidate.id));
+  const browserCases = CHROMIUM_CASES.filter((candidate) => !only || only.includes(candidate.id)).map((candidate) => candidate.id);
   for (const rows of SIZES) {
-    const dir = await prepare(rows);
-    for (const bench of CASES.filter((candidate) => !only || only.includes(candidate.id))) {
+    const dir = await prepare(rows, nodeCases.length > 0);
+    for (const bench of nodeCases) {
       const floor = measure(bench.id, 'floor', dir);
       const ours = measure(bench.id, 'ours', dir);
       const row: Row = {
@@ -138,8 +233,19 @@ async function parent(): Promise<void> {
         target: Number.isNaN(bench.target) ? null : bench.target,
       };
       results.push(row);
-      process.stdout.write(`${bench.id} ${rows}: ours ${round(ours.medianMs)} ms / floor ${round(floor.medianMs)} ms = ${round(row.ratio)}× (${Math.round(ours.maxRssMb)} MB)\n`);
+      process.stdout.write(`${bench.id} ${rows}: ours ${round(ours.medianMs)} ms / floor ${round(floor.medianMs)} ms = ${round(row.ratio as number)}× (${Math.round(ours.maxRssMb)} MB)\n`);
     }
+    if (browserCases.length > 0) {
+      const started = performance.now();
+      const samples = chromiumSamples(dir, rows);
+      for (const row of chromiumRows(rows, samples, browserCases as ChromiumCaseId[])) {
+        results.push(row);
+        const floor = row.floor ? ` / floor ${round(row.floor.medianMs, 1)} ms = ${round(row.ratio as number)}×` : '';
+        process.stdout.write(`${row.case} ${rows}: ours ${round(row.ours.medianMs, 1)} ms (p95 ${round(row.ours.p95Ms ?? Number.NaN, 1)})${floor}${missed(row) ? ' ✗' : ''}\n`);
+      }
+      process.stdout.write(`chromium ${rows}: ${REPEATS} × 2 measurements in ${round((performance.now() - started) / 1000, 1)} s\n`);
+    }
+    rmSync(dir, { recursive: true, force: true });
   }
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), repeats: REPEATS, results }, null, 2)}\n`);
@@ -147,5 +253,31 @@ async function parent(): Promise<void> {
   process.stdout.write(`\n${markdown(results)}`);
 }
 
-const [mode, caseId, side, dir] = process.argv.slice(2);
-await (mode === 'child' ? child(caseId as string, side as 'ours' | 'floor', dir as string) : parent());
+/** Profiles one size's Chromium phases, both sides, without recording results (profiling slows the page). */
+async function profile(rows: number): Promise<void> {
+  const dir = await prepare(rows, false);
+  try {
+    const ours = await measureChromium('ours', join(dir, 'annex.json'), undefined, 'bench/profiles');
+    await measureChromium('floor', join(dir, 'annex.json'), ours.geometry, 'bench/profiles');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [mode, ...args] = process.argv.slice(2);
+switch (mode) {
+  case 'child':
+    await child(args[0] as string, args[1] as 'ours' | 'floor', args[2] as string);
+    break;
+  case 'chromium': {
+    const geometry = JSON.parse(args[2] as string) as Geometry | null;
+    const sample = await measureChromium(args[0] as Side, join(args[1] as string, 'annex.json'), geometry ?? undefined);
+    process.stdout.write(JSON.stringify(sample));
+    break;
+  }
+  case 'profile':
+    await profile(Number(args[0] ?? 10_000));
+    break;
+  default:
+    await parent();
+}

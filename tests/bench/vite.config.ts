@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     ssr: 'bench.ts',
     outDir: '../../out/bench',
-    emptyOutDir: true,
+    // Not emptied: out/bench/grid-floor (the floor page, its own build) lives there too.
+    emptyOutDir: false,
     target: 'node20',
     minify: false,
     rolldownOptions: { external, output: { format: 'es', entryFileNames: 'bench.mjs' } },

@@ -29,11 +29,12 @@ function bigAnnex(count: number): string {
   return JSON.stringify(json);
 }
 
+// Timing is measured by `npm run bench` (grid-open, grid-scroll-*, grid-edit), beside a floor in the same run;
+// this test checks only that 10,000 rows work.
 describe('10,000 rows', () => {
-  it('open, scroll smoothly and take an edit that changes a row height', async () => {
+  it('open with only the rows in view rendered, scroll, reach the end and take an edit that changes a row height', async () => {
     const { page } = session;
     const text = bigAnnex(10_000);
-    const started = Date.now();
     // Dropped on the window, as a user would drop a file.
     await page.evaluate((content) => {
       const data = new DataTransfer();
@@ -41,41 +42,18 @@ describe('10,000 rows', () => {
       document.querySelector('.app')?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, text);
     await page.locator('.ag-row[row-id="city-big-0"]').first().waitFor({ timeout: 30_000 });
-    const openMs = Date.now() - started;
     expect(await page.getByRole('tab', { name: /旭川市/ }).innerText()).toContain('10000');
     // Virtualised: only the rows in view are in the DOM.
     expect((await renderedRowIds(page)).length).toBeLessThan(80);
 
-    // Scroll as a mouse wheel does (120 px a notch, a frame each), then by the scrollbar (long jumps).
-    const scroll = (stepPx: number | 'jump', steps: number) =>
-      page.evaluate(
-        async ([step, count]) => {
-          const viewport = document.querySelector<HTMLElement>('[data-testid="annex-grid"] .ag-grid-viewport');
-          if (!viewport) throw new Error('no viewport');
-          const times: number[] = [];
-          let last = performance.now();
-          for (let i = 0; i < (count as number); i++) {
-            viewport.scrollTop += step === 'jump' ? Math.round(viewport.scrollHeight / 50) : (step as number);
-            await new Promise((resolve) => requestAnimationFrame(resolve));
-            const now = performance.now();
-            times.push(now - last);
-            last = now;
-          }
-          times.sort((a, b) => a - b);
-          return { median: times[Math.floor(times.length / 2)] ?? 0, p95: times[Math.floor(times.length * 0.95)] ?? 0 };
-        },
-        [stepPx, steps] as const,
-      );
-    const wheel = await scroll(120, 120);
-    const jumps = await scroll('jump', 30);
-    console.info(
-      `10,000 rows: opened in ${openMs} ms; wheel frames median ${wheel.median.toFixed(1)} / p95 ${wheel.p95.toFixed(1)} ms; ` +
-        `scrollbar jumps median ${jumps.median.toFixed(1)} / p95 ${jumps.p95.toFixed(1)} ms`,
-    );
-    expect(openMs).toBeLessThan(15_000);
-    // Generous bounds: CI shares two cores with other work. Measured here: see the line printed above.
-    expect(wheel.median).toBeLessThan(120);
-    expect(jumps.median).toBeLessThan(400);
+    // Scrolled by the scrollbar, the rows in view follow and stay few.
+    await page.evaluate(() => {
+      const viewport = document.querySelector<HTMLElement>('[data-testid="annex-grid"] .ag-grid-viewport');
+      if (!viewport) throw new Error('no viewport');
+      viewport.scrollTop = viewport.scrollHeight / 2;
+    });
+    await until(async () => !(await renderedRowIds(page)).includes('city-big-0'), 'rows from the middle');
+    expect((await renderedRowIds(page)).length).toBeLessThan(80);
 
     // Jump to the end and edit: the row grows to fit its new text.
     const shown = await renderedRowIds(page);
