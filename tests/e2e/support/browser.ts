@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs } from '../../../cli/print/chromium';
 import { projectRoot } from '../../unit/support/paths';
 import { serveDirectory } from './static-server';
 
@@ -23,15 +24,7 @@ async function sharedBrowser(): Promise<Browser> {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      args: chromiumArgs(true),
     });
   }
   return browser;
