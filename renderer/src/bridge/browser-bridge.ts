@@ -111,7 +111,12 @@ export function browserBridge(): RendererBridge {
     // A browser cannot ask for a folder: the name stays, and the save downloads the file.
     chooseSavePath: async (suggestedName) => ok({ path: suggestedName, name: suggestedName }),
     async writeAutosave(recovery: Recovery) {
-      localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(recovery));
+      try {
+        localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(recovery));
+      } catch {
+        // A browser's storage quota is a few MB: a large annex cannot be kept there, and the page says so.
+        return fail('文書が大きすぎて、ブラウザーに自動保存できません。こまめに保存してください');
+      }
       return ok(null);
     },
     async readAutosave() {

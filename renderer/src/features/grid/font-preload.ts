@@ -9,10 +9,10 @@ const FONT = '13px "BIZ UDPGothic"';
 
 export function createGlyphPreloader(fonts: FontFaceSet | undefined = globalThis.document?.fonts): (rows: readonly AnnexRow[]) => void {
   const requested = new Set<string>();
-  let seen: readonly AnnexRow[] | null = null;
+  // Rows are immutable: a row read once never needs reading again, so an edit costs only its own row.
+  const scanned = new WeakSet<AnnexRow>();
   return (rows) => {
-    if (!fonts || rows === seen) return;
-    seen = rows;
+    if (!fonts) return;
     let fresh = '';
     const add = (text: string): void => {
       for (const char of text) {
@@ -22,6 +22,8 @@ export function createGlyphPreloader(fonts: FontFaceSet | undefined = globalThis
       }
     };
     for (const row of rows) {
+      if (scanned.has(row)) continue;
+      scanned.add(row);
       add(row.title);
       add(row.summary);
       for (const value of row.departments) add(value);
