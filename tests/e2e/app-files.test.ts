@@ -22,7 +22,7 @@ describe('files through the browser bridge', () => {
     await page.reload();
     await waitForGrid(page);
     await expect.poll(() => documentName(page)).toBe('組み込みの2024年版.xlsx');
-    expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
+    await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
     expect(await saveState(page)).toBe('保存済み');
   });
 
@@ -36,7 +36,7 @@ describe('files through the browser bridge', () => {
     await page.reload();
     await answerDialog(page, '復元する');
     await waitForGrid(page);
-    expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 12 });
+    await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 12 });
     expect(await saveState(page)).toBe('未保存の変更あり');
   });
 
@@ -47,7 +47,7 @@ describe('files through the browser bridge', () => {
     await page.reload();
     await answerDialog(page, '破棄する');
     await waitForGrid(page);
-    expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 13 });
+    await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 13 });
     expect(await page.evaluate(() => localStorage.getItem('annex-editor:autosave'))).toBeNull();
   });
 
@@ -63,7 +63,7 @@ describe('files through the browser bridge', () => {
     await dialog.waitFor();
     expect(await dialog.innerText()).toMatch(/ファイルを開けません[\s\S]*壊れた一覧\.xlsx/);
     await answerDialog(page, 'OK');
-    expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
+    await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
     expect(await documentName(page)).toBe('組み込みの2024年版');
   });
 
@@ -72,7 +72,7 @@ describe('files through the browser bridge', () => {
     await page.getByRole('button', { name: /まとめて修正/ }).click();
     await page.getByRole('button', { name: '新規' }).click();
     await answerDialog(page, 'キャンセル');
-    expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
+    await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 1 });
     await page.getByRole('button', { name: '新規' }).click();
     await answerDialog(page, '保存しない');
     await expect.poll(() => page.getByTestId('status-bar').innerText()).toContain('0 行');

@@ -7,7 +7,7 @@ const sessions = sessionPerTest(openEditor);
 describe('the problems panel', () => {
   it('lists the built-in annex problems by severity and fixes one, undoably', async () => {
     const { page } = sessions.current;
-    expect(await problemCounts(page)).toEqual({ errors: 0, warnings: 13 });
+    await expect.poll(() => problemCounts(page)).toEqual({ errors: 0, warnings: 13 });
     const panel = page.getByTestId('problems-panel');
     const row32 = panel.locator('li', { hasText: '旭川市 32・取組概要' });
     await row32.getByRole('button', { name: '文末に「。」を付ける' }).click();
