@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, type AnnexDocument } from '../model/annex-document';
 import { columnLetters } from './annex-sheet-layout';
 import { columnTextWidthPt, rowHeightPt, textWidthEm, PRINT_FONT_SIZE } from './row-height';
+import { frameOfDocument } from './read-document-frame';
 import { structureSheetRows, type Cell } from './structure-sheet';
 import type { SharedStrings } from './xlsx-shared-strings';
 import { numberCellXml, paperCode, rowOpenXml, ROW_CLOSE, sheetHeadXml, sheetTailXml, stringCellXml } from './xlsx-sheet-xml';
@@ -34,13 +35,7 @@ function columnWidths(rows: readonly (readonly Cell[])[]): number[] {
 }
 
 export function writeStructureSheet(part: PartWriter, strings: SharedStrings, document: AnnexDocument): void {
-  const rows = structureSheetRows({
-    plan: document.plan,
-    masters: document.masters,
-    tableTitles: { city: document.tables.city.title, council: document.tables.council.title },
-    provenance: document.provenance,
-    settings: document.settings,
-  });
+  const rows = structureSheetRows(frameOfDocument(document));
   const widths = columnWidths(rows);
   const lastColumn = Math.max(1, ...rows.map((cells) => cells.length));
   const lastRow = rows.reduce((last, cells, index) => (cells.length > 0 ? index + 1 : last), 1);
