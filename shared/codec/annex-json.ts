@@ -2,6 +2,7 @@ import { japaneseErrors } from '../schema/japanese-errors';
 import { annexJsonSchema, CURRENT_SCHEMA_VERSION, type AnnexJson } from '../schema/annex-json-schema';
 import type { AnnexDocument, AnnexRow, AnnexTable } from '../model/annex-document';
 import type { LoadProblem } from '../model/load-problem';
+import { isEmptyLedger } from '../model/ledger';
 import { markColumns } from '../model/plan';
 import { TABLE_LABELS } from '../model/table-names';
 import { checkDocumentStructure } from '../model/structure-checks';
@@ -49,6 +50,7 @@ function fromJson(json: AnnexJson): AnnexDocument {
     tables: { city: table(json.tables.city), council: table(json.tables.council) },
     ...(json.provenance ? { provenance: json.provenance } : {}),
     ...(json.settings ? { settings: json.settings } : {}),
+    ...(isEmptyLedger(json.ledger) ? {} : { ledger: json.ledger }),
   };
 }
 
@@ -104,6 +106,8 @@ export function toAnnexJson(document: AnnexDocument): AnnexJson {
     plan: document.plan as AnnexJson['plan'],
     masters: document.masters as AnnexJson['masters'],
     tables: { city: table(document.tables.city), council: table(document.tables.council) },
+    // An empty ledger is left out, so a document that never sent anything keeps its JSON.
+    ...(isEmptyLedger(document.ledger) ? {} : { ledger: document.ledger }),
   } as AnnexJson;
 }
 

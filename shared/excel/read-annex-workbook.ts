@@ -10,7 +10,7 @@ import { chooseFrame, fileStem, type ReadAnnexOptions } from './read-document-fr
 import { READ_LIMITS } from './read-limits';
 import { findBlocks, readTableBlocks, type SheetEntry } from './read-table-blocks';
 import { readWorkbookBytes } from './read-workbook-bytes';
-import { assembleRows } from './row-assembly';
+import { assembleRows, type RowSource } from './row-assembly';
 import { parseCellAddress } from './sheet-address';
 import { FormulaNotes } from './sheet-formulas';
 import { sheetByName, sheetGrid, type SheetGrid } from './sheet-grid';
@@ -22,6 +22,10 @@ export type { ReadAnnexOptions } from './read-document-frame';
 export interface ReadAnnexValue {
   readonly document: AnnexDocument;
   readonly warnings: ImportProblem[];
+  /** With the rowSources option: each table's rows' sources, in the document's row order. */
+  readonly sources?: Readonly<Record<TableKind, readonly RowSource[]>>;
+  /** With the sideSheets option: those of the named sheets the file has, as plain rows. */
+  readonly sideSheets?: ReadonlyMap<string, unknown[][]>;
 }
 
 const fileError = (message: string): ImportProblem => ({ severity: 'error', sheet: '', cell: '', message });
@@ -67,6 +71,7 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
 
   const sheets: SheetEntry[] = [];
   let structureGrid: SheetGrid | undefined;
+  const sideSheets = new Map<string, unknown[][]>();
   let totalRows = 0;
   for (const name of workbook.SheetNames) {
     const sheet = sheetByName(workbook.Sheets, name);
@@ -77,6 +82,7 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
     if (!made.ok) return err([{ severity: 'error', sheet: gridName, cell: '', message: made.message }]);
     totalRows += made.grid.rowCount;
     if (!isCsv && name === STRUCTURE_SHEET_NAME) structureGrid = made.grid;
+    else if (!isCsv && options.sideSheets?.includes(name)) sideSheets.set(name, plainRows(made.grid));
     else sheets.push({ grid: made.grid, label: isCsv ? fileStem(options.fileName) : name });
   }
   if (totalRows > READ_LIMITS.rows) {
@@ -110,7 +116,11 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
     usedIds: new Set<string>(),
     problems,
   };
-  const rows = new Map<TableKind, AnnexRow[]>(TABLE_KINDS.map((kind) => [kind, assembleRows(kind, tables.drafts.get(kind) ?? [], context)]));
+  const sources: Record<TableKind, RowSource[]> = { city: [], council: [] };
+  const collect = (kind: TableKind): RowSource[] | undefined => (options.rowSources ? sources[kind] : undefined);
+  const rows = new Map<TableKind, AnnexRow[]>(
+    TABLE_KINDS.map((kind) => [kind, assembleRows(kind, tables.drafts.get(kind) ?? [], context, collect(kind))]),
+  );
   const ordered = inReadingOrder(problems, workbook.SheetNames);
   if (ordered.some((problem) => problem.severity === 'error')) return err(ordered);
 
@@ -127,6 +137,12 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
     },
     ...(frame.provenance ? { provenance: frame.provenance } : {}),
     ...(frame.settings ? { settings: frame.settings } : {}),
+    ...(frame.ledger ? { ledger: frame.ledger } : {}),
   };
-  return ok({ document, warnings: ordered });
+  return ok({
+    document,
+    warnings: ordered,
+    ...(options.rowSources ? { sources } : {}),
+    ...(options.sideSheets ? { sideSheets } : {}),
+  });
 }

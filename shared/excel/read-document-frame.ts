@@ -16,6 +16,10 @@ export interface ReadAnnexOptions {
   readonly base?: AnnexDocument;
   /** Build the plan from the file's header band (a workbook without a 構造 sheet only); the rest comes from `base`. */
   readonly adoptStructure?: boolean;
+  /** Also give where each row came from (its 通し番号 as written, whether its id is the file's), numbers left unchecked. */
+  readonly rowSources?: boolean;
+  /** Sheets that hold no table, given back as plain rows (a submission's fingerprint), never searched for tables. */
+  readonly sideSheets?: readonly string[];
 }
 
 export interface ChosenFrame {
@@ -38,6 +42,7 @@ export function frameOfDocument(document: AnnexDocument): DocumentFrame {
     tableTitles: { city: document.tables.city.title, council: document.tables.council.title },
     ...(document.provenance ? { provenance: document.provenance } : {}),
     ...(document.settings ? { settings: document.settings } : {}),
+    ...(document.ledger ? { ledger: document.ledger } : {}),
   };
 }
 

@@ -17,6 +17,17 @@ export interface AssemblyContext {
   readonly problems: ImportProblem[];
 }
 
+/** Where a row was read from, for a reader that compares a file's rows with the rows it sent (a section's submission). */
+export interface RowSource {
+  /** The 通し番号 as written, when it reads as a number: a submission shows each row's number in the whole annex. */
+  readonly number: number | undefined;
+  /** The id is the file's own, from its 行ID column, not one made fresh. */
+  readonly idInFile: boolean;
+  readonly sheet: string;
+  /** The sheet row (1-based) of the row's first line. */
+  readonly row: number;
+}
+
 interface Building {
   first: RowDraft;
   departments: string;
@@ -25,6 +36,7 @@ interface Building {
   summary: string;
   marks: ReadonlySet<string>;
   id: string;
+  idInFile: boolean;
 }
 
 /** A kept id is in the JSON form's id shape and not yet used; otherwise the row gets a fresh one, with a warning. */
@@ -54,8 +66,10 @@ function checkNumber(draft: RowDraft, position: number, context: AssemblyContext
 /**
  * One table's rows in sheet order: continuations joined to the row above (texts concatenated as printed, 部/課 joined
  * before they are split), numbers checked against the order, ids kept or made, 部/課 split, marks in column order.
+ * With `sources`, each row's source is collected there and numbers are kept as written, not checked: a section's rows
+ * are numbered as in the whole annex, with gaps.
  */
-export function assembleRows(table: TableKind, drafts: readonly RowDraft[], context: AssemblyContext): AnnexRow[] {
+export function assembleRows(table: TableKind, drafts: readonly RowDraft[], context: AssemblyContext, sources?: RowSource[]): AnnexRow[] {
   const built: Building[] = [];
   for (const draft of drafts) {
     const previous = built[built.length - 1];
@@ -72,10 +86,15 @@ export function assembleRows(table: TableKind, drafts: readonly RowDraft[], cont
       });
       continue;
     }
-    checkNumber(draft, built.length + 1, context);
+    if (!sources) checkNumber(draft, built.length + 1, context);
     const id = rowId(table, draft, context);
     context.usedIds.add(id);
-    built.push({ first: draft, departments: draft.departments, sections: draft.sections, title: draft.title, summary: draft.summary, marks: draft.marks, id });
+    const idInFile = id === draft.id?.value;
+    built.push({ first: draft, departments: draft.departments, sections: draft.sections, title: draft.title, summary: draft.summary, marks: draft.marks, id, idInFile });
+  }
+  for (const { first, idInFile } of built) {
+    const number = readSerialNumber(first.number?.value);
+    sources?.push({ number: number.kind === 'number' ? number.value : undefined, idInFile, sheet: first.sheet, row: first.row + 1 });
   }
   return built.map((row) => ({
     id: row.id,

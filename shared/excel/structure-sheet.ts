@@ -5,7 +5,9 @@ import { checkDocumentStructure } from '../model/structure-checks';
 import { CURRENT_SCHEMA_VERSION, annexJsonSchema } from '../schema/annex-json-schema';
 import { japaneseErrors } from '../schema/japanese-errors';
 import { err, ok, type Result } from '../result';
+import { isEmptyLedger } from '../model/ledger';
 import type { ImportProblem } from './import-problem';
+import { LedgerCollector, ledgerBlockOf, ledgerRows, type LedgerBlock } from './structure-sheet-ledger';
 import { STRUCTURE_SHEET_NAME } from './workbook-names';
 
 /**
@@ -60,6 +62,8 @@ export function structureSheetRows(frame: DocumentFrame): Cell[][] {
     if (department.sections.length === 0) rows.push([department.name, '']);
     for (const section of department.sections) rows.push([department.name, section]);
   }
+  // The ledger's blocks only when it holds something: a document that never sent keeps its sheet as before.
+  if (frame.ledger && !isEmptyLedger(frame.ledger)) rows.push(...ledgerRows(frame.ledger));
   return rows;
 }
 
@@ -70,15 +74,16 @@ interface Parsed {
   values: Map<string, string[]>;
   visions: Vision[];
   departments: Map<string, string[]>;
+  ledger: LedgerCollector;
 }
 
 /** Reads the three blocks; a row that fits no block is an error at its cell, never skipped silently. */
 function parseBlocks(rows: readonly (readonly unknown[])[], problems: ImportProblem[]): Parsed {
-  const parsed: Parsed = { values: new Map(), visions: [], departments: new Map() };
+  const parsed: Parsed = { values: new Map(), visions: [], departments: new Map(), ledger: new LedgerCollector() };
   const problem = (row: number, column: number, message: string): void => {
     problems.push({ severity: 'error', sheet: STRUCTURE_SHEET_NAME, cell: address(row, column), message });
   };
-  let block: 'none' | 'values' | 'tree' | 'master' = 'none';
+  let block: 'none' | 'values' | 'tree' | 'master' | LedgerBlock = 'none';
   const concepts = new Map<string, { vision: Vision; concept: Concept & { subColumns?: { id: string; title: string }[] } }>();
   rows.forEach((row, index) => {
     const cells = row.map(text);
@@ -86,7 +91,12 @@ function parseBlocks(rows: readonly (readonly unknown[])[], problems: ImportProb
     if (cells[0] === '項目' && cells[1] === '値') return void (block = 'values');
     if (TREE_HEADER.every((heading, column) => cells[column] === heading)) return void (block = 'tree');
     if (MASTER_HEADER.every((heading, column) => cells[column] === heading)) return void (block = 'master');
+    const ledgerBlock = ledgerBlockOf(cells);
+    if (ledgerBlock) return void (block = ledgerBlock);
     if (block === 'none') return; // the sheet's title
+    if (block === 'sends' || block === 'sentRows' || block === 'receipts') {
+      return parsed.ledger.add(block, cells, (column, message) => problem(index, column, message));
+    }
     if (block === 'values') {
       const key = cells[0] ?? '';
       parsed.values.set(key, [...(parsed.values.get(key) ?? []), cells[1] ?? '']);
@@ -117,7 +127,8 @@ function parseBlocks(rows: readonly (readonly unknown[])[], problems: ImportProb
 /** The 構造 sheet → the document frame, checked by the same schema as the JSON form. */
 export function readStructureSheet(rows: readonly (readonly unknown[])[]): Result<DocumentFrame, ImportProblem[]> {
   const problems: ImportProblem[] = [];
-  const { values, visions, departments } = parseBlocks(rows, problems);
+  const { values, visions, departments, ledger: ledgerLines } = parseBlocks(rows, problems);
+  const ledger = ledgerLines.result();
   const one = (key: string): string => values.get(key)?.[0] ?? '';
   const version = Number(one(KEYS.format));
   if (version > CURRENT_SCHEMA_VERSION) {
@@ -145,6 +156,7 @@ export function readStructureSheet(rows: readonly (readonly unknown[])[]): Resul
     plan,
     masters,
     tables: { city: { title: one(tableTitleKey('city')), rows: [] }, council: { title: one(tableTitleKey('council')), rows: [] } },
+    ...(ledger ? { ledger } : {}),
   };
   const checked = annexJsonSchema.safeParse(candidate, { error: japaneseErrors });
   const frameProblems = checked.success
@@ -153,12 +165,13 @@ export function readStructureSheet(rows: readonly (readonly unknown[])[]): Resul
   for (const { path, message } of frameProblems) {
     problems.push({ severity: 'error', sheet: STRUCTURE_SHEET_NAME, cell: '', message: `構造が正しくありません（${path}: ${message}）` });
   }
-  if (problems.length > 0) return err(problems);
+  if (problems.length > 0 || !checked.success) return err(problems);
   return ok({
     plan,
     masters,
     tableTitles: { city: one(tableTitleKey('city')), council: one(tableTitleKey('council')) },
     ...(provenance ? { provenance } : {}),
     ...(settings ? { settings } : {}),
+    ...(checked.data.ledger && !isEmptyLedger(checked.data.ledger) ? { ledger: checked.data.ledger } : {}),
   });
 }

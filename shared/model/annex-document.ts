@@ -1,3 +1,4 @@
+import type { Ledger } from './ledger';
 import type { Plan } from './plan';
 
 export const TABLE_KINDS = ['city', 'council'] as const;
@@ -56,4 +57,6 @@ export interface AnnexDocument {
   readonly tables: { readonly [K in TableKind]: AnnexTable };
   readonly provenance?: Provenance;
   readonly settings?: DocumentSettings;
+  /** What was sent to the sections and what came back; absent means nothing yet. */
+  readonly ledger?: Ledger;
 }

@@ -68,6 +68,48 @@ export const provenanceSchema = z.strictObject({
 
 export const settingsSchema = z.strictObject({ paperSize: z.enum(['A3', 'A4']) });
 
+const tableKind = z.enum(['city', 'council']);
+
+export const sentRowSchema = z.strictObject({ number: z.number().int().min(1), row: rowSchema });
+
+export const ledgerRecipientSchema = z.strictObject({
+  key: nonEmptyText,
+  department: text,
+  section: text,
+  table: tableKind,
+  rowsHash: text,
+  rows: z.array(sentRowSchema),
+});
+
+export const ledgerSendSchema = z.strictObject({
+  id,
+  sentAt: nonEmptyText,
+  by: z.enum(['section', 'department']),
+  recipients: z.array(ledgerRecipientSchema),
+});
+
+export const appliedChangeSchema = z.strictObject({
+  table: tableKind,
+  rowId: id,
+  kind: z.enum(['changed', 'added', 'deleted']),
+  fields: z.array(text),
+});
+
+export const ledgerReceiptSchema = z.strictObject({
+  fileName: text,
+  fileHash: nonEmptyText,
+  receivedAt: nonEmptyText,
+  sendId: text,
+  recipient: text,
+  applied: z.array(appliedChangeSchema),
+});
+
+// Optional, and each list defaults to empty: files written before the ledger existed load unchanged.
+export const ledgerSchema = z.strictObject({
+  sends: z.array(ledgerSendSchema).default([]),
+  receipts: z.array(ledgerReceiptSchema).default([]),
+});
+
 export const annexJsonSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   provenance: provenanceSchema.optional(),
@@ -75,6 +117,7 @@ export const annexJsonSchema = z.strictObject({
   plan: planSchema,
   masters: mastersSchema,
   tables: z.strictObject({ city: tableSchema, council: tableSchema }),
+  ledger: ledgerSchema.optional(),
 });
 
 export type AnnexJson = z.infer<typeof annexJsonSchema>;
