@@ -1,8 +1,9 @@
-import { DEFAULT_SETTINGS, TABLE_KINDS, type AnnexDocument } from '../model/annex-document';
+import { DEFAULT_SETTINGS, TABLE_KINDS, type AnnexDocument, type TableKind } from '../model/annex-document';
 import { annexSheetLayout, printAreaOf, printTitleRowsOf } from './annex-sheet-layout';
 import { STRUCTURE_SHEET_NAME, TABLE_SHEET_NAMES } from './workbook-names';
-import { writeStructureSheet } from './write-structure-sheet';
-import { writeTableSheet } from './write-table-sheet';
+import type { Cell } from './structure-sheet';
+import { writePlainSheet, writeStructureSheet } from './write-structure-sheet';
+import { usesVariants, writeTableSheet, type TableSheetOptions } from './write-table-sheet';
 import { SharedStrings } from './xlsx-shared-strings';
 import { stylesXml } from './xlsx-styles';
 import { THEME_XML } from './xlsx-theme';
@@ -11,6 +12,27 @@ import { createZipStream, type ZipStream } from './xlsx-zip-stream';
 
 export { excelText } from './xml-escape';
 export { MARK } from './write-table-sheet';
+export type { TableSheetOptions } from './write-table-sheet';
+
+/** A sheet of text blocks (title, headings, lines) beside the tables. */
+export interface PlainSheet {
+  readonly name: string;
+  readonly rows: readonly (readonly Cell[])[];
+  readonly hidden?: boolean;
+}
+
+/** What a workbook sent to a section (or sent back to it) needs beyond the export; none of it changes the export. */
+export interface WorkbookOptions {
+  /** The table sheets to write, in this order (default: both). */
+  readonly tables?: readonly TableKind[];
+  readonly tableSheet?: TableSheetOptions;
+  /** Sheets before the tables (instructions: the sheet a workbook opens on). */
+  readonly sheetsBefore?: readonly PlainSheet[];
+  /** Sheets after 構造 (a hidden fingerprint, a list of problems). */
+  readonly sheetsAfter?: readonly PlainSheet[];
+  /** Hide the 構造 sheet from the tabs: it is the workbook's own data, not the section's to edit. */
+  readonly hideStructure?: boolean;
+}
 
 /**
  * The annex as a styled workbook in the printed layout: one sheet per table (header band, rows, ○ matrix,
@@ -28,21 +50,26 @@ function writePart(zip: ZipStream, path: string, xml: string): void {
 }
 
 /** The document as .xlsx bytes. */
-export async function writeAnnexWorkbook(document: AnnexDocument): Promise<Uint8Array> {
+export async function writeAnnexWorkbook(document: AnnexDocument, options: WorkbookOptions = {}): Promise<Uint8Array> {
   const paperSize = document.settings?.paperSize ?? DEFAULT_SETTINGS.paperSize;
-  const tables = TABLE_KINDS.map((kind) => ({
+  const before = options.sheetsBefore ?? [];
+  const after = options.sheetsAfter ?? [];
+  const tableSheet = options.tableSheet ?? {};
+  const tables = (options.tables ?? TABLE_KINDS).map((kind) => ({
     kind,
     name: TABLE_SHEET_NAMES[kind],
     rows: document.tables[kind].rows,
     layout: annexSheetLayout(document.plan, kind, document.tables[kind].title),
   }));
   const sheets = [
+    ...before,
     ...tables.map((table) => ({
       name: table.name,
-      printArea: printAreaOf(table.layout, table.rows.length),
+      printArea: printAreaOf(table.layout, table.rows.length + (tableSheet.inputRows ?? 0)),
       printTitleRows: printTitleRowsOf(table.layout),
     })),
-    { name: STRUCTURE_SHEET_NAME },
+    { name: STRUCTURE_SHEET_NAME, hidden: options.hideStructure ?? false },
+    ...after,
   ];
 
   const zip = createZipStream();
@@ -53,11 +80,14 @@ export async function writeAnnexWorkbook(document: AnnexDocument): Promise<Uint8
   writePart(zip, PART.core, coreXml(CREATOR, new Date()));
   writePart(zip, PART.workbook, workbookXml(sheets));
   writePart(zip, PART.workbookRels, workbookRelsXml(sheets.length));
-  writePart(zip, PART.styles, stylesXml());
+  writePart(zip, PART.styles, stylesXml(usesVariants(tableSheet)));
   writePart(zip, PART.theme, THEME_XML);
   const strings = new SharedStrings();
-  tables.forEach((table, index) => writeTableSheet(zip.part(PART.sheet(index)), strings, table.layout, table.rows, paperSize));
-  writeStructureSheet(zip.part(PART.sheet(tables.length)), strings, document);
+  let index = 0;
+  for (const sheet of before) writePlainSheet(zip.part(PART.sheet(index++)), strings, sheet.rows, paperSize);
+  for (const table of tables) writeTableSheet(zip.part(PART.sheet(index++)), strings, table.layout, table.rows, paperSize, tableSheet);
+  writeStructureSheet(zip.part(PART.sheet(index++)), strings, document);
+  for (const sheet of after) writePlainSheet(zip.part(PART.sheet(index++)), strings, sheet.rows, paperSize);
   const sharedStrings = zip.part(PART.sharedStrings);
   strings.write(sharedStrings);
   sharedStrings.close();

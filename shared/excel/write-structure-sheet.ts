@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type AnnexDocument } from '../model/annex-document';
+import { DEFAULT_SETTINGS, type AnnexDocument, type PaperSize } from '../model/annex-document';
 import { columnLetters } from './annex-sheet-layout';
 import { columnTextWidthPt, rowHeightPt, textWidthEm, PRINT_FONT_SIZE } from './row-height';
 import { frameOfDocument } from './read-document-frame';
@@ -10,8 +10,9 @@ import type { PartWriter } from './xlsx-zip-stream';
 import { excelText } from './xml-escape';
 
 /**
- * The 構造 sheet as a worksheet: a plain table of everything but the rows (structureSheetRows), bold block
- * headings, columns as wide as their longest line. Printed, it fits the width of one page.
+ * A plain sheet of text blocks: the 構造 sheet (structureSheetRows), a submission's instructions or fingerprint.
+ * The first row is the title, a block's first row (after a blank row) its bold heading, columns as wide as their
+ * longest line. Printed, it fits the width of one page.
  */
 
 /** Excel width units for a column of the 構造 sheet: its longest line, within limits (longer text wraps). */
@@ -34,8 +35,7 @@ function columnWidths(rows: readonly (readonly Cell[])[]): number[] {
   return widths;
 }
 
-export function writeStructureSheet(part: PartWriter, strings: SharedStrings, document: AnnexDocument): void {
-  const rows = structureSheetRows(frameOfDocument(document));
+export function writePlainSheet(part: PartWriter, strings: SharedStrings, rows: readonly (readonly Cell[])[], paperSize: PaperSize): void {
   const widths = columnWidths(rows);
   const lastColumn = Math.max(1, ...rows.map((cells) => cells.length));
   const lastRow = rows.reduce((last, cells, index) => (cells.length > 0 ? index + 1 : last), 1);
@@ -68,6 +68,11 @@ export function writeStructureSheet(part: PartWriter, strings: SharedStrings, do
       index === 0 ? undefined : rowHeightPt(cells.map((cell, column) => ({ text: cellText(cell), widthPt: columnTextWidthPt(widths[column] ?? STRUCTURE_MIN_WIDTH) })));
     part.write(rowOpenXml(number, 1, cells.length, height) + xml + ROW_CLOSE);
   });
-  part.write(sheetTailXml({ merges: [], paperSize: paperCode(document.settings?.paperSize ?? DEFAULT_SETTINGS.paperSize), horizontalCentered: false }));
+  part.write(sheetTailXml({ merges: [], paperSize: paperCode(paperSize), horizontalCentered: false }));
   part.close();
+}
+
+/** The 構造 sheet: everything of the document but its rows, so the workbook alone reopens as the same document. */
+export function writeStructureSheet(part: PartWriter, strings: SharedStrings, document: AnnexDocument): void {
+  writePlainSheet(part, strings, structureSheetRows(frameOfDocument(document)), document.settings?.paperSize ?? DEFAULT_SETTINGS.paperSize);
 }

@@ -11,8 +11,9 @@ import {
   sheetHeadXml,
   sheetTailXml,
   stringCellXml,
+  type ListValidation,
 } from './xlsx-sheet-xml';
-import { styleIndex, type Edge, type Edges, type Look } from './xlsx-styles';
+import { styleIndex, type Edge, type Edges, type Look, type Variant } from './xlsx-styles';
 import type { PartWriter } from './xlsx-zip-stream';
 import { excelText } from './xml-escape';
 
@@ -23,6 +24,21 @@ import { excelText } from './xml-escape';
 
 /** The mark a marked cell holds. */
 export const MARK = '○';
+
+/** What a sheet sent to a section needs beyond the printed layout. */
+export interface TableSheetOptions {
+  /** The 通し番号 a row shows (its number in the whole annex), instead of its place on this sheet. */
+  readonly numbers?: ReadonlyMap<string, number>;
+  /** Empty rows below the rows, for new rows to be typed in. */
+  readonly inputRows?: number;
+  /** Lock the band, the ids and the sent rows' 通し番号; leave the rest open; offer ○ from a list over the rows. */
+  readonly protect?: boolean;
+  /** Cells to fill in the highlight colour: row id → the row's columns (title, summary, departments, sections, or a mark id). */
+  readonly flagged?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Shown when a mark cell gets something other than ○. */
+const MARK_LIST_MESSAGE = '○ を選ぶか、空にしてください';
 
 const DATA_LOOK: Record<LeftColumnKey, Look> = {
   number: 'mark',
@@ -106,10 +122,8 @@ function writeHeaderBand(part: PartWriter, strings: SharedStrings, layout: Annex
   });
 }
 
-function leftText(key: LeftColumnKey, row: AnnexRow, index: number): string {
+function leftText(key: Exclude<LeftColumnKey, 'number'>, row: AnnexRow): string {
   switch (key) {
-    case 'number':
-      return String(index + 1);
     case 'departments':
       return row.departments.join('\n');
     case 'sections':
@@ -121,41 +135,69 @@ function leftText(key: LeftColumnKey, row: AnnexRow, index: number): string {
   }
 }
 
-function writeRows(part: PartWriter, strings: SharedStrings, layout: AnnexSheetLayout, rows: readonly AnnexRow[], edges: ReadonlyMap<number, Edges>): void {
+/** A column's three formats: as exported (locked), open to edit on a protected sheet, and open and highlighted. */
+type Styles = Record<Variant, number>;
+const stylesOf = (look: Look, edges: Edges, variants: boolean): Styles => {
+  const locked = styleIndex('plain', look, edges);
+  return variants ? { locked, unlocked: styleIndex('plain', look, edges, 'unlocked'), flagged: styleIndex('plain', look, edges, 'flagged') } : { locked, unlocked: locked, flagged: locked };
+};
+
+function writeRows(part: PartWriter, strings: SharedStrings, layout: AnnexSheetLayout, rows: readonly AnnexRow[], edges: ReadonlyMap<number, Edges>, options: TableSheetOptions): void {
+  const variants = usesVariants(options);
   // Everything that is the same on every row is looked up once.
   const left = layout.leftColumns.map((column) => ({
     key: column.key,
     letters: columnLetters(column.column),
-    style: styleIndex('plain', DATA_LOOK[column.key], edges.get(column.column) ?? 'thin-thin'),
+    styles: stylesOf(DATA_LOOK[column.key], edges.get(column.column) ?? 'thin-thin', variants),
     widthPt: columnTextWidthPt(column.width),
   }));
   const marks = layout.markColumns.map((column) => ({
     id: column.mark.id,
     letters: columnLetters(column.column),
-    style: styleIndex('plain', 'mark', edges.get(column.column) ?? 'thin-thin'),
+    styles: stylesOf('mark', edges.get(column.column) ?? 'thin-thin', variants),
   }));
   const idLetters = columnLetters(layout.idColumn.column);
   const idStyle = styleIndex('plain', 'text', 'none');
+  const open: Variant = options.protect ? 'unlocked' : 'locked';
   const texts: CellText[] = [];
+  const noFlags: ReadonlySet<string> = new Set();
 
   rows.forEach((row, index) => {
     const number = layout.firstDataRow + index;
+    const flagged = options.flagged?.get(row.id) ?? noFlags;
+    const variant = (key: string): Variant => (flagged.has(key) ? 'flagged' : open);
+    const shown = options.numbers?.get(row.id) ?? index + 1;
     let cells = '';
     left.forEach((column, position) => {
       const ref = `${column.letters}${number}`;
-      const text = leftText(column.key, row, index);
+      const text = column.key === 'number' ? String(shown) : leftText(column.key, row);
       texts[position] = { text, widthPt: column.widthPt };
-      // 通し番号 is a number cell; every other left column is text.
-      cells += column.key === 'number' ? numberCellXml(ref, column.style, index + 1) : textCellXml(strings, ref, column.style, text);
+      // 通し番号 is a number cell, locked: it names the row in the annex. Every other left column is text.
+      cells +=
+        column.key === 'number'
+          ? numberCellXml(ref, column.styles.locked, shown)
+          : textCellXml(strings, ref, column.styles[variant(column.key)], text);
     });
     for (const column of marks) {
       const ref = `${column.letters}${number}`;
-      cells += row.marks.includes(column.id) ? stringCellXml(ref, column.style, strings.indexOf(MARK)) : emptyCellXml(ref, column.style);
+      const style = column.styles[variant(column.id)];
+      cells += row.marks.includes(column.id) ? stringCellXml(ref, style, strings.indexOf(MARK)) : emptyCellXml(ref, style);
     }
     cells += textCellXml(strings, `${idLetters}${number}`, idStyle, row.id);
     part.write(rowOpenXml(number, 1, layout.idColumn.column, rowHeightPt(texts)) + cells + ROW_CLOSE);
   });
+
+  // Input rows: every cell open but the id's, which a new row leaves empty.
+  const inputHeight = rowHeightPt(left.map((column) => ({ text: '', widthPt: column.widthPt })));
+  for (let index = 0; index < (options.inputRows ?? 0); index++) {
+    const number = layout.firstDataRow + rows.length + index;
+    const cells = [...left, ...marks].map((column) => emptyCellXml(`${column.letters}${number}`, column.styles[open])).join('');
+    part.write(rowOpenXml(number, 1, layout.idColumn.column, inputHeight) + cells + emptyCellXml(`${idLetters}${number}`, idStyle) + ROW_CLOSE);
+  }
 }
+
+/** Whether the sheet uses the unlocked and flagged formats: the workbook's style table must then hold them. */
+export const usesVariants = (options: TableSheetOptions): boolean => Boolean(options.protect || (options.flagged && options.flagged.size > 0));
 
 /**
  * The merged ranges of the band, in the order the earlier writer listed them (by the first cell each range
@@ -170,11 +212,27 @@ function mergedRanges(cells: readonly HeaderCell[]): string[] {
     .map((cell) => `${columnLetters(cell.left)}${cell.top}:${columnLetters(cell.right)}${cell.bottom}`);
 }
 
+/** The ○ drop-down over the matrix of the rows and the input rows, no further (whole columns make files slow to read). */
+function markValidations(layout: AnnexSheetLayout, lastRow: number): ListValidation[] {
+  const first = layout.markColumns[0];
+  const last = layout.markColumns[layout.markColumns.length - 1];
+  if (!first || !last || lastRow < layout.firstDataRow) return [];
+  const sqref = `${columnLetters(first.column)}${layout.firstDataRow}:${columnLetters(last.column)}${lastRow}`;
+  return [{ sqref, values: [MARK], message: MARK_LIST_MESSAGE }];
+}
+
 /** The whole worksheet part of one table. */
-export function writeTableSheet(part: PartWriter, strings: SharedStrings, layout: AnnexSheetLayout, rows: readonly AnnexRow[], paperSize: PaperSize): void {
+export function writeTableSheet(
+  part: PartWriter,
+  strings: SharedStrings,
+  layout: AnnexSheetLayout,
+  rows: readonly AnnexRow[],
+  paperSize: PaperSize,
+  options: TableSheetOptions = {},
+): void {
   const widths = columnWidths(layout);
   const edges = columnEdges(layout);
-  const lastRow = layout.firstDataRow + rows.length - 1;
+  const lastRow = layout.firstDataRow + rows.length + (options.inputRows ?? 0) - 1;
   part.write(
     sheetHeadXml({
       dimension: `A1:${columnLetters(layout.idColumn.column)}${Math.max(lastRow, layout.rows.last)}`,
@@ -183,8 +241,9 @@ export function writeTableSheet(part: PartWriter, strings: SharedStrings, layout
     }),
   );
   writeHeaderBand(part, strings, layout, widths, edges);
-  writeRows(part, strings, layout, rows, edges);
+  writeRows(part, strings, layout, rows, edges, options);
   const merges = mergedRanges(layout.headerCells);
-  part.write(sheetTailXml({ merges, paperSize: paperCode(paperSize), horizontalCentered: true }));
+  const protection = options.protect ? { protect: true, validations: markValidations(layout, lastRow) } : {};
+  part.write(sheetTailXml({ merges, paperSize: paperCode(paperSize), horizontalCentered: true, ...protection }));
   part.close();
 }

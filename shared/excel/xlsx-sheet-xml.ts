@@ -27,10 +27,21 @@ export interface SheetHead {
   readonly columns: readonly SheetColumnFormat[];
 }
 
+/** A list of allowed values offered in a drop-down over a range, such as ○ over the matrix's rows. */
+export interface ListValidation {
+  readonly sqref: string;
+  readonly values: readonly string[];
+  /** Shown when another value is typed; a warning, so 1 or 〇 can still be kept (the reader reads them as ○). */
+  readonly message: string;
+}
+
 export interface SheetTail {
   readonly merges: readonly string[];
   readonly paperSize: PaperCode;
   readonly horizontalCentered: boolean;
+  /** Protect the sheet, with no password: only unlocked cells are edited; rows may be inserted, deleted and resized. */
+  readonly protect?: boolean;
+  readonly validations?: readonly ListValidation[];
 }
 
 export const PAGE_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.3 } as const;
@@ -95,13 +106,28 @@ export const numberCellXml = (ref: string, style: number, value: number): string
 /** A cell with a format and no value: borders of an empty matrix cell or of a merged range's hidden cells. */
 export const emptyCellXml = (ref: string, style: number): string => `<c r="${ref}" s="${style}"/>`;
 
-/** Everything after the last row: merges, printing and the footer. */
+// "0" lifts a protection: the section may insert, delete and resize rows, and widen columns.
+const SHEET_PROTECTION = '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0"/>';
+
+function validationsXml(validations: readonly ListValidation[]): string {
+  if (validations.length === 0) return '';
+  const items = validations.map(
+    (validation) =>
+      `<dataValidation type="list" errorStyle="warning" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${xmlEscape('入力の確認')}" error="${xmlEscape(validation.message)}" sqref="${validation.sqref}">` +
+      `<formula1>${xmlEscape(`"${validation.values.join(',')}"`)}</formula1></dataValidation>`,
+  );
+  return `<dataValidations count="${items.length}">${items.join('')}</dataValidations>`;
+}
+
+/** Everything after the last row: protection, merges, drop-down lists, printing and the footer (in the schema's order). */
 export function sheetTailXml(tail: SheetTail): string {
   const merges = tail.merges.length > 0 ? `<mergeCells count="${tail.merges.length}">${tail.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '';
   const m = PAGE_MARGINS;
   return (
     '</sheetData>' +
+    (tail.protect ? SHEET_PROTECTION : '') +
     merges +
+    validationsXml(tail.validations ?? []) +
     (tail.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : '') +
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     // fitToWidth 1 with fitToHeight 0: one page wide, as many pages tall as the rows need.

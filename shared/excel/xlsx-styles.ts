@@ -11,6 +11,11 @@ export type Edge = 'thin' | 'medium';
 export type Edges = `${Edge}-${Edge}`;
 export type Weight = 'plain' | 'bold';
 export type Look = 'title' | 'header' | 'vertical' | 'text' | 'centredText' | 'mark' | 'structure';
+/**
+ * Locked is every cell's default (it matters only on a protected sheet); unlocked is a cell a section may edit in a
+ * protected sheet; flagged is an unlocked cell filled in a highlight colour, where a problem is explained.
+ */
+export type Variant = 'locked' | 'unlocked' | 'flagged';
 
 const ALIGNMENT: Record<Look, string> = {
   // One line at the top of the sheet; it may run over the columns to its right.
@@ -76,7 +81,8 @@ const FORMATS: readonly (readonly [Weight, Look, Edges | 'none'])[] = [
   ...(['header', 'vertical', 'mark', 'centredText', 'text'] as const).flatMap((look) => EDGES.map((edges) => ['plain', look, edges] as const)),
 ];
 
-const formatKey = (weight: Weight, look: Look, border: Edges | 'none'): string => `${weight}|${look}|${border}`;
+const formatKey = (weight: Weight, look: Look, border: Edges | 'none', variant: Variant = 'locked'): string =>
+  `${weight}|${look}|${border}${variant === 'locked' ? '' : `|${variant}`}`;
 
 /** The cellXfs entries, each distinct one once (centred text looks like a header cell), and each format's index. */
 const CELL_XFS: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
@@ -88,22 +94,46 @@ for (const format of FORMATS) {
   FORMAT_INDEX.set(formatKey(...format), index);
 }
 
-/** The `s` attribute of a cell with this font weight, alignment and borders. */
-export function styleIndex(weight: Weight, look: Look, border: Edges | 'none'): number {
-  const index = FORMAT_INDEX.get(formatKey(weight, look, border));
+/** The fill of flagged cells: a light yellow that prints legibly in black and white. */
+const FLAG_FILL = '<fill><patternFill patternType="solid"><fgColor rgb="FFFFE699"/><bgColor indexed="64"/></patternFill></fill>';
+const FLAG_FILL_ID = 2;
+
+/**
+ * The variants of the data cells' formats, after all the others: a workbook that uses none of them (an export)
+ * writes the table without them, so its styles part stays as it was.
+ */
+const VARIANT_XFS: string[] = [];
+for (const look of ['text', 'centredText', 'mark'] as const) {
+  for (const edges of EDGES) {
+    for (const variant of ['unlocked', 'flagged'] as const) {
+      const fill = variant === 'flagged' ? ` fillId="${FLAG_FILL_ID}" applyFill="1"` : ' fillId="0"';
+      const xml = cellFormat(['plain', look, edges])
+        .replace(' fillId="0"', fill)
+        .replace(' applyAlignment="1">', ' applyAlignment="1" applyProtection="1">')
+        .replace('</xf>', '<protection locked="0"/></xf>');
+      FORMAT_INDEX.set(formatKey('plain', look, edges, variant), CELL_XFS.length + VARIANT_XFS.length);
+      VARIANT_XFS.push(xml);
+    }
+  }
+}
+
+/** The `s` attribute of a cell with this font weight, alignment and borders (and variant: only in a workbook written with variants). */
+export function styleIndex(weight: Weight, look: Look, border: Edges | 'none', variant: Variant = 'locked'): number {
+  const index = FORMAT_INDEX.get(formatKey(weight, look, border, variant));
   // A combination missing from the table is a bug in the writer, never in the document.
-  if (index === undefined) throw new Error(`no cell format for ${formatKey(weight, look, border)}`);
+  if (index === undefined) throw new Error(`no cell format for ${formatKey(weight, look, border, variant)}`);
   return index;
 }
 
-/** xl/styles.xml: small and the same for every document. */
-export function stylesXml(): string {
-  const formats = CELL_XFS;
+/** xl/styles.xml: small and the same for every document; with `variants`, the unlocked and flagged formats too. */
+export function stylesXml(variants = false): string {
+  const formats = variants ? [...CELL_XFS, ...VARIANT_XFS] : CELL_XFS;
+  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', ...(variants ? [FLAG_FILL] : [])];
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac x16r2" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:x16r2="http://schemas.microsoft.com/office/spreadsheetml/2015/02/main">' +
     `<fonts count="${FONTS.length}" x14ac:knownFonts="1">${FONTS.join('')}</fonts>` +
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    `<fills count="${fills.length}">${fills.join('')}</fills>` +
     `<borders count="${BORDERS.length}">${BORDERS.join('')}</borders>` +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
     `<cellXfs count="${formats.length}">${formats.join('')}</cellXfs>` +

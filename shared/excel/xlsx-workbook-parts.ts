@@ -11,6 +11,8 @@ export interface WorkbookSheet {
   readonly printArea?: string;
   /** `_xlnm.Print_Titles`: rows such as 1:9, repeated at the top of every printed page. */
   readonly printTitleRows?: string;
+  /** Hidden from the tabs (a workbook's own data, such as a submission's fingerprint); never the first sheet. */
+  readonly hidden?: boolean;
 }
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -120,7 +122,7 @@ function sheetReference(name: string, range: string): string {
 
 export function workbookXml(sheets: readonly WorkbookSheet[]): string {
   const list = sheets
-    .map((sheet, index) => `<sheet sheetId="${index + 1}" name="${xmlEscape(sheet.name)}" state="visible" r:id="${sheetRelId(index)}"/>`)
+    .map((sheet, index) => `<sheet sheetId="${index + 1}" name="${xmlEscape(sheet.name)}" state="${sheet.hidden ? 'hidden' : 'visible'}" r:id="${sheetRelId(index)}"/>`)
     .join('');
   const names = sheets
     .flatMap((sheet, index) => [
