@@ -91,6 +91,10 @@ export class CloseGuard {
   #closeApproved = false;
   #prompting = false;
   #closeAfterSave = false;
+  /** The page died with unsaved work that only its autosave now holds. */
+  #pageLost = false;
+  /** The page has reported its state since it (re)loaded. */
+  #pageUp = false;
 
   constructor(private readonly effects: CloseGuardEffects) {}
 
@@ -104,6 +108,9 @@ export class CloseGuard {
 
   setDocumentState(state: DocumentState): void {
     this.#state = state;
+    this.#pageUp = true;
+    // Dirty again after a crash: the reloaded page restored the autosaved work and guards it from now on.
+    if (state.dirty) this.#pageLost = false;
     this.effects.showState(documentTitle(state.fileName, state.dirty), state.dirty);
     if (!this.#closeAfterSave) return;
     this.#closeAfterSave = false;
@@ -121,8 +128,24 @@ export class CloseGuard {
     if (command !== 'save-and-close') this.#closeAfterSave = false;
   }
 
+  /**
+   * The page's process died (crash, kill, out of memory). Its unsaved work is in the autosave, which must
+   * outlive this window until a page has offered it. Returns whether to reload the page so it offers the
+   * work now: not when it died before coming up, which would only repeat.
+   */
+  pageGone(): boolean {
+    const reload = this.#pageUp;
+    this.#pageUp = false;
+    this.#closeAfterSave = false;
+    if (this.#state.dirty) this.#pageLost = true;
+    this.#state = { ...this.#state, dirty: false };
+    return reload;
+  }
+
   /** The window's 'close' event (also fired for each window when the app quits). */
   handleClose(event: { preventDefault(): void }): void {
+    // A dead page cannot save; closing keeps the autosave for the next start's recovery offer.
+    if (this.#pageLost) return;
     const decision = decideClose({
       dirty: this.#state.dirty,
       closeApproved: this.#closeApproved,
@@ -191,5 +214,11 @@ export function attachCloseGuard(
     },
   });
   window.on('close', (event) => guard.handleClose(event));
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    console.error(`The editor page's process ended (${details.reason}); its unsaved work is in the autosave.`);
+    // The reloaded page starts by offering the autosaved work back.
+    if (guard.pageGone() && !window.isDestroyed()) window.webContents.reload();
+  });
   return guard;
 }

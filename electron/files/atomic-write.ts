@@ -17,6 +17,8 @@ export interface AtomicWriteFs {
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
   stat(path: string): Promise<{ mode: number; isFile(): boolean }>;
+  lstat(path: string): Promise<{ mtimeMs: number; isFile(): boolean }>;
+  readdir(path: string): Promise<string[]>;
   realpath(path: string): Promise<string>;
   rm(path: string, options: { force: boolean }): Promise<void>;
 }
@@ -52,11 +54,61 @@ export function backupPathFor(path: string): string {
   return `${path.slice(0, path.length - ext.length)}.bak${ext}`;
 }
 
+const TEMP_STEM_MAX_BYTES = 200;
+
+// Linux and macOS limit a name to 255 bytes (a Japanese character is 3 in UTF-8): the temp name's stem is
+// cut to 200 bytes, on a character boundary, so the suffix always fits.
+function tempStem(path: string): string {
+  let stem = '';
+  let bytes = 0;
+  for (const char of basename(path)) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > TEMP_STEM_MAX_BYTES) break;
+    stem += char;
+  }
+  return stem;
+}
+
 /** A fresh name in the target's own folder, so the final rename never crosses filesystems. */
 export function tempPathFor(path: string): string {
-  // Truncated so that name + suffix stays under the 255-character name limit.
-  const stem = basename(path).slice(0, 120);
-  return join(dirname(path), `.${stem}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(path), `.${tempStem(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * A temp file untouched for this long is a leftover of a save that was killed: a live save renames its
+ * temp within seconds, and a younger one may belong to another instance saving the same file right now.
+ */
+export const STALE_TEMP_AGE_MS = 10 * 60 * 1000;
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Exactly the names tempPathFor gives `path`, so no other file in the folder can match. */
+function tempNamePattern(path: string): RegExp {
+  return new RegExp(`^\\.${escapeRegExp(tempStem(path))}\\.[0-9a-f]{12}\\.tmp$`);
+}
+
+/**
+ * Removes the temp files a killed save of `path` left beside it (they would otherwise pile up and fill a
+ * nearly full disk). Never touches `path`, its backup, or anything not named like our own temp files.
+ * Returns the paths removed.
+ */
+export async function sweepStaleTemps(
+  path: string,
+  options: { readonly fs?: AtomicWriteFs; readonly now?: () => number; readonly maxAgeMs?: number } = {},
+): Promise<string[]> {
+  const fs = options.fs ?? (nodeFs as unknown as AtomicWriteFs);
+  const cutoff = (options.now ?? Date.now)() - (options.maxAgeMs ?? STALE_TEMP_AGE_MS);
+  const pattern = tempNamePattern(path);
+  const removed: string[] = [];
+  for (const name of await fs.readdir(dirname(path))) {
+    if (!pattern.test(name)) continue;
+    const leftover = join(dirname(path), name);
+    const info = await fs.lstat(leftover).catch(() => null);
+    if (!info?.isFile() || info.mtimeMs > cutoff) continue;
+    await fs.rm(leftover, { force: true });
+    removed.push(leftover);
+  }
+  return removed;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -133,6 +185,8 @@ export async function writeFileAtomic(
     }
     // Through a symbolic link, replace the file it points to and keep the link.
     const target = existing ? await fs.realpath(path) : path;
+    // Before writing, so space a killed save left taken is free again; a failed sweep fails no save.
+    await sweepStaleTemps(target, { fs }).catch(() => undefined);
 
     const temp = tempPathFor(target);
     pendingTemps.add(temp);

@@ -12,8 +12,8 @@ export function createAutosaveHandlers(deps: {
     async 'autosave:write'(recovery) {
       // A recovered document may save back to its file, so only a file this session may save to is kept;
       // any other path is dropped rather than the autosave refused (the work itself matters more).
-      const { filePath } = recovery;
-      const kept = filePath !== null && !deps.grants.has(filePath) ? { ...recovery, filePath: null } : recovery;
+      const { filePath, fileMtimeMs: _fileTime, ...work } = recovery;
+      const kept = filePath !== null && !deps.grants.has(filePath) ? { ...work, filePath: null } : recovery;
       if (kept !== recovery) console.warn(`Autosave: not recording ${String(filePath)}, which this session did not open`);
       const written = await deps.store.write(kept);
       return written.ok ? ipcSuccess(null) : ipcFailure('io', written.error.message);

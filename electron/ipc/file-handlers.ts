@@ -16,8 +16,9 @@ import {
   saveDialogFilters,
   withKindExtension,
 } from '../files/file-kinds';
+import { compareWithDisk, fingerprintOf, type DiskComparison, type FileFingerprint } from '../files/file-fingerprint';
 import { describeFsError, fsErrorCode } from '../files/fs-error-message';
-import type { GrantedPaths } from '../files/granted-paths';
+import { pathKey, type GrantedPaths } from '../files/granted-paths';
 import { withoutRecentFile, withRecentFile } from '../files/recent-files';
 import type { SettingsStore } from '../settings-model';
 import { ipcFailure, ipcSuccess, type IpcHandlers } from './ipc-types';
@@ -69,6 +70,12 @@ function megabytes(bytes: number): string {
 export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
   const maxOpenBytes = deps.maxOpenBytes ?? MAX_OPEN_BYTES;
   const platform = deps.platform ?? process.platform;
+  // What each file held when this session last read or wrote it, to notice a change that keeps the time.
+  const fingerprints = new Map<string, FileFingerprint>();
+  const remembered = (path: string): FileFingerprint | undefined => fingerprints.get(pathKey(path, platform));
+  const fingerprint = (path: string, bytes: Uint8Array, mtimeMs: number): void => {
+    fingerprints.set(pathKey(path, platform), fingerprintOf(bytes, mtimeMs));
+  };
 
   function setRecentFiles(recentFiles: string[]): void {
     deps.settings.update({ recentFiles });
@@ -124,6 +131,7 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
         }
         // A Buffer is a Uint8Array: IPC hands it to the page as one, with no copy here.
         const bytes: Uint8Array = await handle.readFile();
+        fingerprint(path, bytes, opened.mtimeMs);
         const file: OpenedFile = { path, name, bytes, mtimeMs: opened.mtimeMs };
         return ipcSuccess(file);
       } finally {
@@ -168,17 +176,16 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
         );
       }
       if (expectedMtimeMs !== null) {
-        let currentMtimeMs: number | null;
+        let disk: DiskComparison;
         try {
-          currentMtimeMs = (await stat(path)).mtimeMs;
+          disk = await compareWithDisk(path, expectedMtimeMs, remembered(path));
         } catch (error) {
-          if (fsErrorCode(error) !== 'ENOENT') return ipcFailure('io', describeFsError(error, path, 'read'));
-          currentMtimeMs = null;
+          return ipcFailure('io', describeFsError(error, path, 'read'));
         }
-        if (currentMtimeMs === null) {
+        if (disk === 'missing') {
           return ipcFailure('changed-on-disk', `ファイルが他のアプリで移動または削除されています：「${name}」（${path}）`);
         }
-        if (currentMtimeMs !== expectedMtimeMs) {
+        if (disk === 'changed') {
           return ipcFailure('changed-on-disk', `ファイルが他のアプリで変更されています：「${name}」（${path}）`);
         }
       }
@@ -186,6 +193,7 @@ export function createFileHandlers(deps: FileHandlerDeps): FileHandlers {
       const written = await writeFileAtomic(path, bytes, { ...deps.writeOptions, backup: kind === 'annex' });
       if (!written.ok) return ipcFailure('io', written.error.message);
       const saved: SavedFile = { path, name, mtimeMs: (await stat(path)).mtimeMs };
+      fingerprint(path, bytes, saved.mtimeMs);
       remember(path, kind);
       return ipcSuccess(saved);
     },

@@ -49,6 +49,8 @@ export const recoverySchema = z.strictObject({
   documentJson: z.string().max(200 * 1024 * 1024),
   /** The file it belonged to, if any. */
   filePath: filePath.nullable(),
+  /** That file's modification time when last opened or saved, so saving the recovered work still notices a change made meanwhile. */
+  fileMtimeMs: z.number().nullable().optional(),
   savedAt: z.string(),
 });
 export type Recovery = z.infer<typeof recoverySchema>;

@@ -168,7 +168,9 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
           const restored = await io.read(new TextEncoder().encode(recovery.value.documentJson), { fileName: '復元した文書.json' });
           if (restored.ok) {
             const path = recovery.value.filePath;
-            const file = path ? { path, name: path.split(/[\\/]/).pop() ?? path, mtimeMs: null, format: formatForPath(path)?.id ?? 'json' } : null;
+            // The file's time as the crashed session knew it: a save then still notices a change made since.
+            const mtimeMs = recovery.value.fileMtimeMs ?? null;
+            const file = path ? { path, name: path.split(/[\\/]/).pop() ?? path, mtimeMs, format: formatForPath(path)?.id ?? 'json' } : null;
             store.load(restored.value.document, file, UNTITLED_NAME, { dirty: true });
             return;
           }

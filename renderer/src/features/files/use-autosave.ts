@@ -21,7 +21,12 @@ export function useAutosave(): void {
         if (!isDirty(store.getState().history)) return;
         const present = store.getState().history.present;
         lastWritten = present;
-        void bridge.writeAutosave({ documentJson: autosaveText(present), filePath: file?.path ?? null, savedAt: new Date().toISOString() });
+        void bridge.writeAutosave({
+          documentJson: autosaveText(present),
+          filePath: file?.path ?? null,
+          fileMtimeMs: file?.mtimeMs ?? null,
+          savedAt: new Date().toISOString(),
+        });
       }, AUTOSAVE_DELAY_MS);
     });
     return () => {
