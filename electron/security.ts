@@ -62,11 +62,35 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   return target.protocol === app.protocol && target.host === app.host;
 }
 
+/**
+ * Hosts whose pages may open in the user's browser, over https only. The app links nowhere today; a link
+ * (a help page, the plan's page on the city's site) needs its host here before it can leave the app.
+ */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = ['www.city.asahikawa.hokkaido.jp'];
+
+/** The link as it may be opened (normalised by the URL parser), or null unless https on an allowed host. */
+export function allowedExternalUrl(url: string, hosts: readonly string[] = EXTERNAL_LINK_HOSTS): string | null {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return null;
+  }
+  if (target.protocol !== 'https:' || target.username !== '' || target.password !== '') return null;
+  // `host` carries a non-default port, so https://allowed:8443/ is not the allowed site.
+  return hosts.includes(target.host) ? target.href : null;
+}
+
+/** shell.openExternal, handed in so this file stays importable without Electron (electron.vite.config.ts). */
+export type OpenExternal = (url: string) => Promise<void>;
+
 export interface SecurityOptions {
   /** The URL the window loads: the dev server, or app://bundle/index.html. */
   readonly appUrl: string;
   /** Set only in development (never in a packaged app). */
   readonly devServerUrl?: string | undefined;
+  /** Opens allowed https links in the user's browser; without it every link stays closed. */
+  readonly openExternal?: OpenExternal | undefined;
 }
 
 /** Session-wide locks: CSP on every response and no permission ever granted. */
@@ -86,17 +110,29 @@ export function applySessionSecurity(session: Session, devServerUrl?: string): v
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Per-window locks: stay on the app's page, open no windows, attach no <webview>. */
-export function applyWebContentsSecurity(webContents: WebContents, appUrl: string): void {
+/** Hands an allowed link to the browser; anything else is dropped. */
+function openIfAllowed(url: string, openExternal: OpenExternal | undefined): void {
+  const allowed = allowedExternalUrl(url);
+  if (!allowed || !openExternal) return;
+  openExternal(allowed).catch((error: unknown) => console.error('Failed to open a link:', error));
+}
+
+/** Per-window locks: stay on the app's page, open no windows, attach no <webview>; allowed links go to the browser. */
+export function applyWebContentsSecurity(webContents: WebContents, appUrl: string, openExternal?: OpenExternal): void {
   webContents.on('will-navigate', (event) => {
     // A dropped file or a stray link must not replace the app with other content.
-    if (!isAppUrl(event.url, appUrl)) event.preventDefault();
+    if (isAppUrl(event.url, appUrl)) return;
+    event.preventDefault();
+    openIfAllowed(event.url, openExternal);
   });
-  webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  webContents.setWindowOpenHandler(({ url }) => {
+    openIfAllowed(url, openExternal);
+    return { action: 'deny' };
+  });
   webContents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
 export function applySecurity(session: Session, webContents: WebContents, options: SecurityOptions): void {
   applySessionSecurity(session, options.devServerUrl);
-  applyWebContentsSecurity(webContents, options.appUrl);
+  applyWebContentsSecurity(webContents, options.appUrl, options.openExternal);
 }
