@@ -37,7 +37,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
   const document = history.present;
   const dirty = isDirty(history);
   const fileName = file?.name ?? untitledName;
-  const issues = useValidation(document);
+  const { issues, checking } = useValidation(document);
   const [ready, setReady] = useState(false);
   const [table, setTable] = useState<TableKind>('city');
   // The workspace shows a table's grid, or the overview (initiatives per concept and per 部).
@@ -249,6 +249,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
           <ProblemsPanel
             document={document}
             issues={issues}
+            checking={checking}
             onJump={(issue) => jumpTo({ rowId: issue.rowId, column: issue.column }, issue.table)}
             onFix={fixOne}
             onFixAllSafe={fixAllSafe}
@@ -256,7 +257,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
           />
         )}
       </main>
-      <StatusBar table={document.tables[table]} visibleRows={visible?.size ?? document.tables[table].rows.length} issues={tableIssues} dirty={dirty} fileName={fileName} />
+      <StatusBar table={document.tables[table]} visibleRows={visible?.size ?? document.tables[table].rows.length} issues={tableIssues} checking={checking} dirty={dirty} fileName={fileName} />
       {printing && (
         <PrintPreview
           document={document}

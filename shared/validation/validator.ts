@@ -1,13 +1,18 @@
 import { DEFAULT_SETTINGS, TABLE_KINDS, type AnnexDocument, type AnnexRow, type Masters, type PaperSize, type TableKind } from '../model/annex-document';
 import type { Plan } from '../model/plan';
 import type { Finding, ValidationIssue } from './issue';
-import type { Rule, RowRule, TableRule } from './rule';
+import type { Rule, RowRule, RuleContext, TableRule } from './rule';
 import { ruleContext } from './rule-context';
 import { ALL_RULES } from './rules';
 
 export interface Validator {
   /** Every problem of the document, in table order, then row order, then rule order. */
   validate(document: AnnexDocument): ValidationIssue[];
+  /**
+   * Runs the row rules of rows not yet checked until `outOfTime` says stop, so a large document can be
+   * checked in slices between frames. True once every row is checked: validate() is then quick.
+   */
+  prepare(document: AnnexDocument, outOfTime: () => boolean): boolean;
 }
 
 const appliesTo = (rule: Rule, table: TableKind): boolean => !rule.tables || rule.tables.includes(table);
@@ -30,11 +35,27 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
   const sortByRule = (issues: ValidationIssue[]): ValidationIssue[] =>
     issues.sort((a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
 
-  const validateTable = (document: AnnexDocument, table: TableKind, output: ValidationIssue[]): void => {
-    const context = ruleContext(document, table);
+  const cacheOf = (table: TableKind): WeakMap<AnnexRow, ValidationIssue[]> => {
     const cache = rowCaches.get(table) ?? new WeakMap<AnnexRow, ValidationIssue[]>();
     rowCaches.set(table, cache);
-    const rules = rowRules.filter((rule) => appliesTo(rule, table));
+    return cache;
+  };
+
+  const rowIssues = (row: AnnexRow, table: TableKind, rules: readonly RowRule[], context: RuleContext, cache: WeakMap<AnnexRow, ValidationIssue[]>): ValidationIssue[] => {
+    let issues = cache.get(row);
+    if (!issues) {
+      issues = rules.flatMap((rule) => toIssues(rule, table, rule.check(row, context)));
+      cache.set(row, issues);
+    }
+    return issues;
+  };
+
+  const rowRulesFor = (table: TableKind): RowRule[] => rowRules.filter((rule) => appliesTo(rule, table));
+
+  const validateTable = (document: AnnexDocument, table: TableKind, output: ValidationIssue[]): void => {
+    const context = ruleContext(document, table);
+    const cache = cacheOf(table);
+    const rules = rowRulesFor(table);
     // Table rules find few problems: group them by row, then merge while walking the rows in order.
     const fromTableRules = new Map<string, ValidationIssue[]>();
     for (const rule of tableRules.filter((candidate) => appliesTo(candidate, table))) {
@@ -43,28 +64,45 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
       }
     }
     for (const row of document.tables[table].rows) {
-      let issues = cache.get(row);
-      if (!issues) {
-        issues = rules.flatMap((rule) => toIssues(rule, table, rule.check(row, context)));
-        cache.set(row, issues);
-      }
+      const issues = rowIssues(row, table, rules, context, cache);
       const extra = fromTableRules.get(row.id);
       if (extra) output.push(...sortByRule([...issues, ...extra]));
       else for (const issue of issues) output.push(issue);
     }
   };
 
+  // A row's results hold while the structure, the master and the paper (print-fit) stay the same.
+  const keepCacheFor = (document: AnnexDocument): void => {
+    const paperSize = document.settings?.paperSize ?? DEFAULT_SETTINGS.paperSize;
+    if (!cachedFor || cachedFor.plan !== document.plan || cachedFor.masters !== document.masters || cachedFor.paperSize !== paperSize) {
+      cachedFor = { plan: document.plan, masters: document.masters, paperSize };
+      rowCaches = new Map();
+    }
+  };
+
   return {
     validate(document) {
-      // A row's results hold while the structure, the master and the paper (print-fit) stay the same.
-      const paperSize = document.settings?.paperSize ?? DEFAULT_SETTINGS.paperSize;
-      if (!cachedFor || cachedFor.plan !== document.plan || cachedFor.masters !== document.masters || cachedFor.paperSize !== paperSize) {
-        cachedFor = { plan: document.plan, masters: document.masters, paperSize };
-        rowCaches = new Map();
-      }
+      keepCacheFor(document);
       const output: ValidationIssue[] = [];
       for (const table of TABLE_KINDS) validateTable(document, table, output);
       return output;
+    },
+    prepare(document, outOfTime) {
+      keepCacheFor(document);
+      let checked = 0;
+      for (const table of TABLE_KINDS) {
+        const context = ruleContext(document, table);
+        const cache = cacheOf(table);
+        const rules = rowRulesFor(table);
+        for (const row of document.tables[table].rows) {
+          if (cache.has(row)) continue;
+          // The clock is read every 32 rows checked, after at least one, so every slice makes progress.
+          if (checked > 0 && checked % 32 === 0 && outOfTime()) return false;
+          rowIssues(row, table, rules, context, cache);
+          checked += 1;
+        }
+      }
+      return true;
     },
   };
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseAnnexJson } from '../../shared/codec/annex-json';
+import { validateDocument } from '../../shared/validation/validator';
 import { projectRoot } from '../unit/support/paths';
 import type { AppSession } from './support/browser';
 import { cellText, clickCell, closeGridBrowser, openGrid, pageErrors, renderedRowIds, until, untilText } from './grid-support';
@@ -22,11 +24,24 @@ afterAll(async () => {
 });
 
 /** The built-in annex with its city table repeated to `count` rows, as an annex JSON file. */
-function bigAnnex(count: number): string {
-  const json = JSON.parse(readFileSync(join(projectRoot, 'data/annex-2024.json'), 'utf8')) as { tables: { city: { rows: Array<{ id: string }> } } };
+function bigAnnex(count: number, emptyTitles: readonly number[] = []): string {
+  const json = JSON.parse(readFileSync(join(projectRoot, 'data/annex-2024.json'), 'utf8')) as { tables: { city: { rows: Array<{ id: string; title: string }> } } };
   const source = json.tables.city.rows;
-  json.tables.city.rows = Array.from({ length: count }, (_, index) => ({ ...(source[index % source.length] as { id: string }), id: `city-big-${index}` }));
+  json.tables.city.rows = Array.from({ length: count }, (_, index) => ({
+    ...(source[index % source.length] as { id: string; title: string }),
+    id: `city-big-${index}`,
+    ...(emptyTitles.includes(index) ? { title: '' } : {}),
+  }));
   return JSON.stringify(json);
+}
+
+async function dropJson(session: AppSession, text: string): Promise<void> {
+  // Dropped on the window, as a user would drop a file.
+  await session.page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'big.json', { type: 'application/json' }));
+    document.querySelector('.app')?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 // Timing is measured by `npm run bench` (grid-open, grid-scroll-*, grid-edit), beside a floor in the same run;
@@ -34,13 +49,7 @@ function bigAnnex(count: number): string {
 describe('10,000 rows', () => {
   it('open with only the rows in view rendered, scroll, reach the end and take an edit that changes a row height', async () => {
     const { page } = session;
-    const text = bigAnnex(10_000);
-    // Dropped on the window, as a user would drop a file.
-    await page.evaluate((content) => {
-      const data = new DataTransfer();
-      data.items.add(new File([content], 'big.json', { type: 'application/json' }));
-      document.querySelector('.app')?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, text);
+    await dropJson(session, bigAnnex(10_000));
     await page.locator('.ag-row[row-id="city-big-0"]').first().waitFor({ timeout: 30_000 });
     expect(await page.getByRole('tab', { name: /旭川市/ }).innerText()).toContain('10000');
     // Virtualised: only the rows in view are in the DOM.
@@ -73,5 +82,32 @@ describe('10,000 rows', () => {
     await page.keyboard.press('Enter');
     await untilText(page, 'city-big-9999', 'title', `とても長い取組の名前${'\n行'.repeat(6)}`);
     await until(async () => ((await row.boundingBox())?.height ?? 0) > before + 60, 'the taller row');
+  });
+});
+
+describe('a large file just opened', () => {
+  it('draws its grid first, shows 検証中… while its rows are checked between frames, then the same problems as a whole validation', async () => {
+    const { page } = session;
+    const text = bigAnnex(10_000, [5, 5_000, 9_999]);
+    const parsed = parseAnnexJson(text);
+    if (!parsed.ok) throw new Error('the generated annex does not load');
+    const expected = validateDocument(parsed.value).filter((issue) => issue.table === 'city');
+    const errors = expected.filter((issue) => issue.severity === 'error').length;
+    expect(errors).toBeGreaterThanOrEqual(3);
+    // Recorded by the page itself: whether the grid showed the new rows while the status said 検証中….
+    await page.evaluate(() => {
+      const seen = { checking: false, gridWhileChecking: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="checking"]')) return;
+        seen.checking = true;
+        if (document.querySelector('.ag-row[row-id="city-big-0"]')) seen.gridWhileChecking = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await dropJson(session, text);
+    await page.locator('.ag-row[row-id="city-big-0"]').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('status-bar').innerText(), { timeout: 30_000 }).toContain(`エラー ${errors}`);
+    expect(await page.getByTestId('status-bar').innerText()).toContain(`警告 ${expected.length - errors}`);
+    expect(await page.evaluate(() => (window as unknown as { seen: unknown }).seen)).toEqual({ checking: true, gridWhileChecking: true });
   });
 });

@@ -173,3 +173,35 @@ describe('issue order', () => {
     expect(summaryOf(validator.validate(document))).toEqual(expected);
   });
 });
+
+describe('prepare: checking a large document in slices', () => {
+  it('stops when told, goes on where it stopped, and leaves validate() nothing to check again', () => {
+    const document = builtinAnnex();
+    const { rule, calls } = countingRule();
+    const validator = createValidator([rule]);
+    let budget = 1;
+    // The clock is read once per 32 rows checked: a budget of one read lets a slice check 64 rows.
+    const slice = (): boolean => validator.prepare(document, () => (budget -= 1) < 0);
+    expect(slice()).toBe(false);
+    const firstSlice = calls.length;
+    expect(firstSlice).toBe(64);
+    budget = 1;
+    // 76 + 11 rows: the second slice checks the other 23.
+    expect(slice()).toBe(true);
+    // Every row checked exactly once over the slices.
+    expect(new Set(calls).size).toBe(rowCount(document));
+    expect(calls).toHaveLength(rowCount(document));
+    validator.validate(document);
+    expect(calls).toHaveLength(rowCount(document));
+  });
+
+  it('gives the same issues as a validation done in one go', () => {
+    const document = builtinAnnex();
+    const sliced = createValidator();
+    let reads = 0;
+    while (!sliced.prepare(document, () => (reads += 1) % 2 === 0)) {
+      // Every other clock read says stop: many small slices.
+    }
+    expect(sliced.validate(document)).toEqual(validateDocument(document));
+  });
+});

@@ -7,6 +7,8 @@ import { columnLabel, rowNumbers } from '../../../../shared/validation/issue-rep
 interface ProblemsPanelProps {
   readonly document: AnnexDocument;
   readonly issues: readonly ValidationIssue[];
+  /** The problems of a large file just opened are still being found. */
+  readonly checking: boolean;
   readonly onJump: (issue: ValidationIssue) => void;
   readonly onFix: (issue: ValidationIssue) => void;
   readonly onFixAllSafe: () => void;
@@ -19,7 +21,7 @@ const SEVERITY_LABEL = { error: 'エラー', warning: '警告' } as const;
 export const MAX_LISTED_PER_SEVERITY = 200;
 
 /** Problems by severity with counts; a click jumps to the cell, a button applies the fix. */
-export function ProblemsPanel({ document, issues, onJump, onFix, onFixAllSafe, onClose }: ProblemsPanelProps) {
+export function ProblemsPanel({ document, issues, checking, onJump, onFix, onFixAllSafe, onClose }: ProblemsPanelProps) {
   const numbers = useMemo(() => rowNumbers(document), [document]);
   const { errors, warnings, safeCount } = useMemo(
     () => ({
@@ -43,7 +45,9 @@ export function ProblemsPanel({ document, issues, onJump, onFix, onFixAllSafe, o
           ×
         </button>
       </header>
-      {issues.length === 0 ? (
+      {checking ? (
+        <p className="problems-empty">検証中…（大きなファイルの全行を確かめています）</p>
+      ) : issues.length === 0 ? (
         <p className="problems-empty">問題はありません。</p>
       ) : (
         [errors, warnings].map((group) =>
