@@ -1,4 +1,5 @@
 import type { AnnexRow } from '../../../../shared/model/annex-document';
+import { createCharacterCollector } from '../../../../shared/text/character-collector';
 
 /**
  * The app's web font comes in ~120 subsets by Unicode range, each loaded when a character of it is first
@@ -8,27 +9,20 @@ import type { AnnexRow } from '../../../../shared/model/annex-document';
 const FONT = '13px "BIZ UDPGothic"';
 
 export function createGlyphPreloader(fonts: FontFaceSet | undefined = globalThis.document?.fonts): (rows: readonly AnnexRow[]) => void {
-  const requested = new Set<string>();
+  const characters = createCharacterCollector();
   // Rows are immutable: a row read once never needs reading again, so an edit costs only its own row.
   const scanned = new WeakSet<AnnexRow>();
   return (rows) => {
     if (!fonts) return;
-    let fresh = '';
-    const add = (text: string): void => {
-      for (const char of text) {
-        if (requested.has(char)) continue;
-        requested.add(char);
-        fresh += char;
-      }
-    };
     for (const row of rows) {
       if (scanned.has(row)) continue;
       scanned.add(row);
-      add(row.title);
-      add(row.summary);
-      for (const value of row.departments) add(value);
-      for (const value of row.sections) add(value);
+      characters.add(row.title);
+      characters.add(row.summary);
+      for (const value of row.departments) characters.add(value);
+      for (const value of row.sections) characters.add(value);
     }
+    const fresh = characters.takeFresh();
     // Failing to load a font only costs the smoothness this is for.
     if (fresh.length > 0) fonts.load(FONT, fresh).catch(() => undefined);
   };

@@ -180,7 +180,8 @@ export class GridController {
     if (!api) return;
     let changed = false;
     api.forEachNode((node) => {
-      if (!node.data) return;
+      // A row not drawn yet has a provisional height; AG Grid asks getRowHeight when it comes into view.
+      if (!node.data || isHeightProvisional(node)) return;
       const height = this.heightOf(node.data);
       if (node.rowHeight !== height) {
         node.setRowHeight(height);
@@ -1097,4 +1098,9 @@ function insertText(input: HTMLTextAreaElement, text: string): void {
   if (globalThis.document.execCommand('insertText', false, text)) return;
   input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
   input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** AG Grid's RowNode has the flag; its public IRowNode type does not. */
+function isHeightProvisional(node: IRowNode<AnnexRow>): boolean {
+  return (node as IRowNode<AnnexRow> & { rowHeightEstimated?: boolean }).rowHeightEstimated === true;
 }
