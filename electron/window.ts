@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import { APP_PAGE_URL } from './app-protocol';
 import { applySecurity } from './security';
 import type { Rect } from './window-bounds';
@@ -58,6 +58,8 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
   applySecurity(mainWindow.webContents.session, mainWindow.webContents, {
     appUrl: pageUrl,
     devServerUrl: devUrl,
+    // Links to the allow-listed sites open in the user's browser; everything else stays refused.
+    openExternal: (url) => shell.openExternal(url),
   });
 
   mainWindow.once('ready-to-show', () => {

@@ -10,7 +10,7 @@ import { applySecurity, contentSecurityPolicy, isAppUrl, metaContentSecurityPoli
 import { ipcContract } from '../../shared/ipc/contract';
 import { createMainWindow, WINDOW_TITLE } from '../../electron/window';
 import { APP_PAGE_URL } from '../../electron/app-protocol';
-import { FakeBrowserWindow, FakeSession, FakeWebContents, fakeApp, resetFakeElectron } from './support/electron-mock';
+import { FakeBrowserWindow, FakeSession, FakeWebContents, fakeApp, fakeShell, resetFakeElectron } from './support/electron-mock';
 
 // `import 'electron'` under plain Node tries to download the binary: hand the sources a fake instead.
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
@@ -110,6 +110,16 @@ describe('electron/window.ts', () => {
     expect(window?.webContents.navigate('https://example.com/')).toBe(true);
     expect(window?.webContents.navigate('app://other/index.html')).toBe(true);
     expect(window?.webContents.navigate(pathToFileURL(rendererIndex).href)).toBe(true);
+  });
+
+  it("hands only allow-listed https links to the user's browser, from a new-window request or a navigation", () => {
+    createMainWindow();
+    const [window] = FakeBrowserWindow.created;
+    expect(window?.webContents.windowOpenHandler?.({ url: 'https://www.city.asahikawa.hokkaido.jp/' })).toEqual({ action: 'deny' });
+    expect(window?.webContents.navigate('https://www.city.asahikawa.hokkaido.jp/kurashi/')).toBe(true);
+    window?.webContents.windowOpenHandler?.({ url: 'https://example.com/' });
+    window?.webContents.navigate('http://www.city.asahikawa.hokkaido.jp/');
+    expect(fakeShell.opened).toEqual(['https://www.city.asahikawa.hokkaido.jp/', 'https://www.city.asahikawa.hokkaido.jp/kurashi/']);
   });
 
   it('loads ELECTRON_RENDERER_URL in development', () => {

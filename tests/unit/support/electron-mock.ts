@@ -313,7 +313,17 @@ export const fakeNet = {
   fetch: (input: string | Request, init?: RequestInit): Promise<Response> => fetch(input, init),
 };
 
+/** shell: records the links handed to the user's browser. */
+export const fakeShell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    fakeShell.opened.push(url);
+    return Promise.resolve();
+  },
+};
+
 export function resetFakeElectron(): void {
+  fakeShell.opened.length = 0;
   FakeBrowserWindow.created.length = 0;
   fakeApp.isPackaged = false;
   fakeIpcMain.handlers.clear();
@@ -335,5 +345,6 @@ export const electronModule = {
   net: fakeNet,
   protocol: fakeProtocol,
   screen: fakeScreen,
+  shell: fakeShell,
   session: { defaultSession: new FakeSession() },
 };
