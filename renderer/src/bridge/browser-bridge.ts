@@ -61,15 +61,27 @@ function pickFile(kind: FileKind): Promise<File | null> {
   });
 }
 
-function store(name: string, bytes: Uint8Array): SavedFile {
+const isQuotaError = (error: unknown): boolean => error instanceof DOMException && error.name === 'QuotaExceededError';
+
+/**
+ * Keeps the file in the browser's file store, its disk: reopening by name reads it from there. A file that
+ * cannot be kept is not saved (the store would go on holding the previous version); setItem fails whole, so
+ * that version stays as it was.
+ */
+function store(name: string, bytes: Uint8Array): IpcResult<SavedFile> {
   const mtimeMs = Date.now();
   try {
     localStorage.setItem(FILE_PREFIX + name, JSON.stringify({ bytes: toBase64(bytes), mtimeMs } satisfies StoredFile));
-  } catch {
-    // Too large for localStorage: the download below still delivers the file.
+  } catch (error) {
+    const reason = isQuotaError(error) ? 'ブラウザーの保存領域の空きが足りません' : `ブラウザーに保存できません（${String(error)}）`;
+    return fail(`「${name}」を保存できません：${reason}。`);
   }
-  remember(name);
-  return { path: name, name, mtimeMs };
+  try {
+    remember(name);
+  } catch {
+    // Only the recent-files list missed the file; the file itself is saved.
+  }
+  return ok({ path: name, name, mtimeMs });
 }
 
 function download(name: string, bytes: Uint8Array): void {
@@ -101,12 +113,13 @@ export function browserBridge(): RendererBridge {
     },
     async save(path, bytes, expectedMtimeMs) {
       const stored = readStored(path);
+      // Another tab (a second instance) saved the file since this page opened it.
       if (stored && expectedMtimeMs !== null && stored.mtimeMs !== expectedMtimeMs) {
-        return { ok: false, error: { code: 'changed-on-disk', message: `${path}: ファイルが他のアプリで変更されています` } };
+        return { ok: false, error: { code: 'changed-on-disk', message: `ファイルが他のアプリで変更されています：「${path}」` } };
       }
       const saved = store(path, bytes);
-      download(path, bytes);
-      return ok(saved);
+      if (saved.ok) download(path, bytes);
+      return saved;
     },
     // A browser cannot ask for a folder: the name stays, and the save downloads the file.
     chooseSavePath: async (suggestedName) => ok({ path: suggestedName, name: suggestedName }),
