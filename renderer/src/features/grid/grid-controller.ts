@@ -61,8 +61,9 @@ export class GridController {
   private columnById = new Map<string, GridColumn>();
   private columnIndexById = new Map<string, number>();
   private rows: readonly AnnexRow[] = [];
-  private rowsById = new Map<string, AnnexRow>();
   private positions = new Map<string, number>();
+  /** Rows replaced in place since AG Grid last took the row data; null when rows were added, removed or moved. */
+  private replacedRows: AnnexRow[] | null = null;
   private issues: AnnexGridProps['issues'] | null = null;
   private visible: ReadonlySet<string> | undefined;
   private filterDirty = false;
@@ -110,10 +111,15 @@ export class GridController {
     }
     const rows = props.document.tables[props.table].rows;
     if (rows !== this.rows) {
+      // An edit replaces a few rows in place: the positions stay, and only those rows need new heights.
+      const replaced = replacedInPlace(this.rows, rows);
+      if (replaced && this.replacedRows) this.replacedRows.push(...replaced);
+      else {
+        this.replacedRows = null;
+        this.positions = new Map(rows.map((row, index) => [row.id, index]));
+        this.context.positions = this.positions;
+      }
       this.rows = rows;
-      this.rowsById = new Map(rows.map((row) => [row.id, row]));
-      this.positions = new Map(rows.map((row, index) => [row.id, index]));
-      this.context.positions = this.positions;
     }
     if (props.issues !== this.issues) {
       this.issues = props.issues;
@@ -179,15 +185,18 @@ export class GridController {
     const api = this.api;
     if (!api) return;
     let changed = false;
-    api.forEachNode((node) => {
+    const estimate = (node: IRowNode<AnnexRow> | undefined): void => {
       // A row not drawn yet has a provisional height; AG Grid asks getRowHeight when it comes into view.
-      if (!node.data || isHeightProvisional(node)) return;
+      if (!node?.data || isHeightProvisional(node)) return;
       const height = this.heightOf(node.data);
       if (node.rowHeight !== height) {
         node.setRowHeight(height);
         changed = true;
       }
-    });
+    };
+    if (this.replacedRows) for (const row of this.replacedRows) estimate(api.getRowNode(row.id));
+    else api.forEachNode(estimate);
+    this.replacedRows = [];
     if (changed) api.onRowHeightChanged();
     api.refreshCells({ columns: ['number'], suppressFlash: true });
   }
@@ -239,6 +248,11 @@ export class GridController {
 
   // ---- the view and the selection ---------------------------------------------------------------
 
+  private rowById(rowId: string): AnnexRow | undefined {
+    const position = this.positions.get(rowId);
+    return position === undefined ? undefined : this.rows[position];
+  }
+
   view(): GridView {
     const api = this.api;
     const columnIds = this.columns.map((column) => column.id);
@@ -258,7 +272,7 @@ export class GridController {
 
   private lookup(): RowLookup {
     return {
-      row: (rowId) => this.rowsById.get(rowId),
+      row: (rowId) => this.rowById(rowId),
       position: (rowId) => this.positions.get(rowId),
       column: (colId) => this.columnById.get(colId),
     };
@@ -427,7 +441,7 @@ export class GridController {
     const active = this.selection?.active;
     if (!input || !active) return;
     const column = this.columnById.get(active.colId);
-    const row = this.rowsById.get(active.rowId);
+    const row = this.rowById(active.rowId);
     const position = this.positions.get(active.rowId);
     if (!column || !row || position === undefined) return;
     const value = cellText(row, column, position);
@@ -456,7 +470,7 @@ export class GridController {
     const active = this.selection?.active;
     const column = this.activeColumn();
     if (!input || !active || !column || (column.kind !== 'text' && column.kind !== 'list')) return;
-    const row = this.rowsById.get(active.rowId);
+    const row = this.rowById(active.rowId);
     if (!row) return;
     // Typing collapses the selection to the active cell, as in Excel.
     if (isMultiCell(this.selection as GridSelection)) this.setSelection(cellSelection(active), false);
@@ -479,7 +493,7 @@ export class GridController {
     const text = input.value;
     this.edit = null;
     this.resetInput();
-    const row = this.rowsById.get(edit.pos.rowId);
+    const row = this.rowById(edit.pos.rowId);
     if (row) {
       const change =
         edit.column.kind === 'list'
@@ -694,7 +708,7 @@ export class GridController {
     const { rowIds, colIds } = selectedCells(selection, this.view());
     const cells: Array<{ row: AnnexRow; column: GridColumn }> = [];
     for (const rowId of rowIds) {
-      const row = this.rowsById.get(rowId);
+      const row = this.rowById(rowId);
       if (!row) continue;
       for (const colId of colIds) {
         const column = this.columnById.get(colId);
@@ -725,7 +739,7 @@ export class GridController {
 
   private toggleMarkAt(pos: CellPos): void {
     const column = this.columnById.get(pos.colId);
-    const row = this.rowsById.get(pos.rowId);
+    const row = this.rowById(pos.rowId);
     if (column?.kind !== 'mark' || !row) return;
     const value = !row.marks.includes(column.mark.id);
     this.emit({ type: 'update-cells', label: '○の切り替え', table: this.props.table, changes: [{ rowId: row.id, field: 'mark', markId: column.mark.id, value }] });
@@ -735,7 +749,7 @@ export class GridController {
   private typeMark(text: string): void {
     const active = this.selection?.active;
     const column = this.activeColumn();
-    const row = active ? this.rowsById.get(active.rowId) : undefined;
+    const row = active ? this.rowById(active.rowId) : undefined;
     if (!active || column?.kind !== 'mark' || !row) return;
     if (text === ' ' || text === '　') return this.toggleMarkAt(active);
     const trimmed = text.trim();
@@ -791,7 +805,7 @@ export class GridController {
 
   duplicateSelectedRows(): void {
     const ids = this.selectedRows();
-    const rows = ids.map((id) => this.rowsById.get(id)).filter((row): row is AnnexRow => row !== undefined);
+    const rows = ids.map((id) => this.rowById(id)).filter((row): row is AnnexRow => row !== undefined);
     const positions = ids.map((id) => this.positions.get(id)).filter((position): position is number => position !== undefined);
     this.runRowCommand(duplicateRows(this.props.table, rows, positions));
   }
@@ -853,7 +867,7 @@ export class GridController {
     const row = cell?.closest<HTMLElement>('.ag-row[row-id]');
     const colId = cell?.getAttribute('col-id');
     const rowId = row?.getAttribute('row-id');
-    if (!colId || !rowId || !this.columnById.has(colId) || !this.rowsById.has(rowId)) return null;
+    if (!colId || !rowId || !this.columnById.has(colId) || !this.positions.has(rowId)) return null;
     return { rowId, colId };
   }
 
@@ -1063,7 +1077,7 @@ export class GridController {
   private updatePicker(place: { left: number; top: number; width: number }): void {
     const edit = this.edit;
     if (!edit || edit.column.kind !== 'list' || !this.input) return;
-    const row = this.rowsById.get(edit.pos.rowId);
+    const row = this.rowById(edit.pos.rowId);
     this.picker.update(this.input, edit.column.field, edit.column.label, this.props.document.masters, row?.departments ?? [], place);
   }
 
@@ -1103,4 +1117,18 @@ function insertText(input: HTMLTextAreaElement, text: string): void {
 /** AG Grid's RowNode has the flag; its public IRowNode type does not. */
 function isHeightProvisional(node: IRowNode<AnnexRow>): boolean {
   return (node as IRowNode<AnnexRow> & { rowHeightEstimated?: boolean }).rowHeightEstimated === true;
+}
+
+/** The rows of `next` that replace rows of `previous` at the same place with the same id; null if any row moved. */
+function replacedInPlace(previous: readonly AnnexRow[], next: readonly AnnexRow[]): AnnexRow[] | null {
+  if (previous.length !== next.length) return null;
+  const replaced: AnnexRow[] = [];
+  for (let index = 0; index < next.length; index += 1) {
+    const before = previous[index] as AnnexRow;
+    const after = next[index] as AnnexRow;
+    if (before === after) continue;
+    if (before.id !== after.id) return null;
+    replaced.push(after);
+  }
+  return replaced;
 }
