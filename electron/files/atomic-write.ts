@@ -94,10 +94,10 @@ function tempNamePattern(path: string): RegExp {
  */
 export async function sweepStaleTemps(
   path: string,
-  options: { readonly fs?: AtomicWriteFs; readonly now?: () => number; readonly maxAgeMs?: number } = {},
+  options: { readonly fs?: AtomicWriteFs; readonly maxAgeMs?: number } = {},
 ): Promise<string[]> {
   const fs = options.fs ?? (nodeFs as unknown as AtomicWriteFs);
-  const cutoff = (options.now ?? Date.now)() - (options.maxAgeMs ?? STALE_TEMP_AGE_MS);
+  const cutoff = Date.now() - (options.maxAgeMs ?? STALE_TEMP_AGE_MS);
   const pattern = tempNamePattern(path);
   const removed: string[] = [];
   for (const name of await fs.readdir(dirname(path))) {
