@@ -21,6 +21,7 @@ import { AnnexGrid } from './features/grid/AnnexGrid';
 import type { AnnexGridHandle, GridCell } from './features/grid/grid-props';
 import { isTextEntry } from './features/shortcuts/text-entry';
 import { useShortcuts } from './features/shortcuts/use-shortcuts';
+import { IoProgress } from './features/progress/IoProgress';
 import { StatusBar } from './features/status/StatusBar';
 import { Toolbar } from './features/toolbar/Toolbar';
 import { ProblemsPanel } from './features/validation/ProblemsPanel';
@@ -257,6 +258,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
           />
         )}
       </main>
+      <IoProgress io={services.io} />
       <StatusBar table={document.tables[table]} visibleRows={visible?.size ?? document.tables[table].rows.length} issues={tableIssues} checking={checking} dirty={dirty} fileName={fileName} />
       {printing && (
         <PrintPreview

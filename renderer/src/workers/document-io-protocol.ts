@@ -10,3 +10,11 @@ export type DocumentIoResponse =
   | { readonly id: number; readonly op: 'read'; readonly result: ReadResult }
   | { readonly id: number; readonly op: 'write'; readonly bytes: Uint8Array }
   | { readonly id: number; readonly op: 'failed'; readonly message: string };
+
+/** Sent by the worker when it starts on a request, so the window can show what is running. */
+export interface DocumentIoStarted {
+  readonly id: number;
+  readonly op: 'started';
+}
+
+export type DocumentIoMessage = DocumentIoResponse | DocumentIoStarted;

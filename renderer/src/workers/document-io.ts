@@ -1,41 +1,108 @@
 import type { FormatId, ReadOptions, ReadResult } from '../../../shared/codec/document-formats';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
-import type { DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
+import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
 
-type Pending = { resolve: (response: DocumentIoResponse) => void };
+/** What the worker is doing for the user now, for the progress bar; background work (autosave) has none. */
+export interface IoActivity {
+  readonly label: string;
+  readonly startedAt: number;
+}
+
+/** A read the user cancelled: nothing was read and nothing changes. */
+export interface ReadCancelled {
+  readonly ok: false;
+  readonly cancelled: true;
+}
+
+export type ReadOutcome = ReadResult | ReadCancelled;
+
+export class WriteCancelledError extends Error {
+  constructor() {
+    super('書き出しを中止しました');
+    this.name = 'WriteCancelledError';
+  }
+}
+
+export const isCancelled = (outcome: ReadOutcome): outcome is ReadCancelled => 'cancelled' in outcome;
 
 /** Promise API over the file worker; one worker serves the whole window. */
 export interface DocumentIo {
-  read(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult>;
-  write(document: AnnexDocument, format: FormatId): Promise<Uint8Array>;
+  /** `label` names the work in the progress bar; without one the work runs in the background. */
+  read(bytes: Uint8Array, options: ReadOptions, label?: string): Promise<ReadOutcome>;
+  /** Rejects with WriteCancelledError when the user cancels. */
+  write(document: AnnexDocument, format: FormatId, label?: string): Promise<Uint8Array>;
+  readonly activity: { subscribe(listener: () => void): () => void; current(): IoActivity | null };
+  /** Stops whatever the worker is doing: a synchronous parse can only be stopped by ending its worker. */
+  cancel(): void;
 }
 
 type Request = DocumentIoRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Pending = { readonly label: string | undefined; readonly resolve: (response: DocumentIoResponse | 'cancelled') => void };
 
-export function createDocumentIo(): DocumentIo {
-  const worker = new Worker(new URL('./document-io.worker.ts', import.meta.url), { type: 'module', name: 'document-io' });
+export function createDocumentIo(makeWorker = () => new Worker(new URL('./document-io.worker.ts', import.meta.url), { type: 'module', name: 'document-io' })): DocumentIo {
   const pending = new Map<number, Pending>();
+  const listeners = new Set<() => void>();
+  let activity: (IoActivity & { readonly id: number }) | null = null;
   let nextId = 1;
-  worker.addEventListener('message', (event: MessageEvent<DocumentIoResponse>) => {
-    pending.get(event.data.id)?.resolve(event.data);
-    pending.delete(event.data.id);
-  });
-  const call = (request: Request): Promise<DocumentIoResponse> =>
+
+  const setActivity = (next: typeof activity): void => {
+    activity = next;
+    for (const listener of listeners) listener();
+  };
+
+  const onMessage = (event: MessageEvent<DocumentIoMessage>): void => {
+    const message = event.data;
+    const request = pending.get(message.id);
+    if (message.op === 'started') {
+      if (request?.label) setActivity({ id: message.id, label: request.label, startedAt: performance.now() });
+      return;
+    }
+    pending.delete(message.id);
+    if (activity?.id === message.id) setActivity(null);
+    request?.resolve(message);
+  };
+
+  const start = (): Worker => {
+    const started = makeWorker();
+    started.addEventListener('message', onMessage);
+    return started;
+  };
+  let worker = start();
+
+  const call = (request: Request, label: string | undefined): Promise<DocumentIoResponse | 'cancelled'> =>
     new Promise((resolve) => {
       const id = nextId++;
-      pending.set(id, { resolve });
+      pending.set(id, { label, resolve });
       worker.postMessage({ ...request, id });
     });
+
   return {
-    async read(bytes, options) {
-      const response = await call({ op: 'read', bytes, options });
+    async read(bytes, options, label) {
+      const response = await call({ op: 'read', bytes, options }, label);
+      if (response === 'cancelled') return { ok: false, cancelled: true };
       if (response.op === 'read') return response.result;
       return { ok: false, error: [response.op === 'failed' ? response.message : '読み込めませんでした'] };
     },
-    async write(document, format) {
-      const response = await call({ op: 'write', document, format });
+    async write(document, format, label) {
+      const response = await call({ op: 'write', document, format }, label);
+      if (response === 'cancelled') throw new WriteCancelledError();
       if (response.op === 'write') return response.bytes;
       throw new Error(response.op === 'failed' ? response.message : '書き出せませんでした');
+    },
+    activity: {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      current: () => activity,
+    },
+    cancel() {
+      worker.terminate();
+      const stopped = [...pending.values()];
+      pending.clear();
+      worker = start();
+      setActivity(null);
+      for (const request of stopped) request.resolve('cancelled');
     },
   };
 }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { formatById, readDocumentBytes } from '../../../shared/codec/document-formats';
-import type { DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
+import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
 
 // Untrusted files are parsed here, never on the UI thread and never in the main process.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -13,6 +13,7 @@ async function handle(request: DocumentIoRequest): Promise<DocumentIoResponse> {
 }
 
 scope.addEventListener('message', (event: MessageEvent<DocumentIoRequest>) => {
+  scope.postMessage({ id: event.data.id, op: 'started' } satisfies DocumentIoMessage);
   handle(event.data)
     .catch((cause: unknown): DocumentIoResponse => ({
       id: event.data.id,

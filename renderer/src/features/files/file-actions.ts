@@ -1,5 +1,4 @@
-import { stringifyAnnexJson } from '../../../../shared/codec/annex-json';
-import { formatForPath } from '../../../../shared/codec/document-formats';
+import { formatForPath, type FormatId } from '../../../../shared/codec/document-formats';
 import { builtinAnnex } from '../../../../shared/builtin-annex';
 import type { FileKind, IpcError, OpenedFile } from '../../../../shared/ipc/contract';
 import { isDirty } from '../../../../shared/editing/history';
@@ -7,6 +6,7 @@ import type { AnnexDocument } from '../../../../shared/model/annex-document';
 import type { DialogService } from '../dialogs/dialog-service';
 import type { EditorServices } from '../../state/use-editor';
 import type { OpenFile } from '../../state/editor-store';
+import { isCancelled, WriteCancelledError, type DocumentIo } from '../../workers/document-io';
 import { emptyDocumentLike } from './empty-document';
 
 export const BUILTIN_NAME = '組み込みの2024年版';
@@ -39,7 +39,9 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
       : dialogs.inform(title, (error as IpcError).message);
 
   const read = async (opened: OpenedFile): Promise<AnnexDocument | undefined> => {
-    const result = await io.read(opened.bytes, { fileName: opened.name, base: current() });
+    const result = await io.read(opened.bytes, { fileName: opened.name, base: current() }, `${opened.name} を読み込んでいます`);
+    // Cancelled by the user: the open document stays as it was, with nothing to report.
+    if (isCancelled(result)) return undefined;
     if (!result.ok) {
       await showError('ファイルを開けません', result.error);
       return undefined;
@@ -57,6 +59,15 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
     store.load(document, { path: opened.path, name: opened.name, mtimeMs: opened.mtimeMs, format }, UNTITLED_NAME);
   };
 
+  const writeCancellable = async (document: AnnexDocument, format: FormatId, label: string): Promise<Uint8Array | undefined> => {
+    try {
+      return await io.write(document, format, label);
+    } catch (error) {
+      if (error instanceof WriteCancelledError) return undefined;
+      throw error;
+    }
+  };
+
   const writeTo = async (path: string, name: string, expectedMtimeMs: number | null): Promise<OpenFile | undefined> => {
     const format = formatForPath(name);
     if (!format?.write) {
@@ -64,7 +75,9 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
       return undefined;
     }
     const document = current();
-    const bytes = await io.write(document, format.id);
+    const bytes = await writeCancellable(document, format.id, `${name} を保存しています`);
+    // Cancelled: nothing written, the document stays unsaved.
+    if (!bytes) return undefined;
     const result = await bridge.save(path, bytes, expectedMtimeMs);
     if (!result.ok) {
       if (result.error.code === 'changed-on-disk') {
@@ -149,7 +162,9 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
       if (!chosen.value) return;
       const format = formatForPath(chosen.value.name);
       if (!format?.write) return dialogs.inform('書き出せません', `${chosen.value.name}: この形式では書き出せません`);
-      const written = await bridge.save(chosen.value.path, await io.write(current(), format.id), null);
+      const bytes = await writeCancellable(current(), format.id, `${chosen.value.name} を書き出しています`);
+      if (!bytes) return;
+      const written = await bridge.save(chosen.value.path, bytes, null);
       if (!written.ok) await showError('書き出せません', written.error);
     },
     async startup() {
@@ -165,7 +180,8 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
           cancelId: 'restore',
         });
         if (answer === 'restore') {
-          const restored = await io.read(new TextEncoder().encode(recovery.value.documentJson), { fileName: '復元した文書.json' });
+          const restored = await io.read(new TextEncoder().encode(recovery.value.documentJson), { fileName: '復元した文書.json' }, '変更を復元しています');
+          if (isCancelled(restored)) return store.load(builtinAnnex(), null, BUILTIN_NAME);
           if (restored.ok) {
             const path = recovery.value.filePath;
             // The file's time as the crashed session knew it: a save then still notices a change made since.
@@ -190,5 +206,5 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
   return actions;
 }
 
-/** The autosave envelope's document text. */
-export const autosaveText = (document: AnnexDocument): string => stringifyAnnexJson(document);
+/** The autosave envelope's document text, made in the file worker. */
+export const autosaveText = async (io: DocumentIo, document: AnnexDocument): Promise<string> => new TextDecoder().decode(await io.write(document, 'json'));

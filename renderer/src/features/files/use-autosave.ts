@@ -8,7 +8,7 @@ const AUTOSAVE_DELAY_MS = 1500;
 
 /** Keeps unsaved work in the app's data folder, so a crash is followed by a recovery offer. */
 export function useAutosave(): void {
-  const { store, bridge } = useServices();
+  const { store, bridge, io } = useServices();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastWritten: unknown;
@@ -21,17 +21,25 @@ export function useAutosave(): void {
         if (!isDirty(store.getState().history)) return;
         const present = store.getState().history.present;
         lastWritten = present;
-        void bridge.writeAutosave({
-          documentJson: autosaveText(present),
-          filePath: file?.path ?? null,
-          fileMtimeMs: file?.mtimeMs ?? null,
-          savedAt: new Date().toISOString(),
-        });
+        // The JSON text is made in the file worker: at 50,000 rows it would hold the window for most of a second.
+        void autosaveText(io, present).then(
+          (documentJson) =>
+            bridge.writeAutosave({
+              documentJson,
+              filePath: file?.path ?? null,
+              fileMtimeMs: file?.mtimeMs ?? null,
+              savedAt: new Date().toISOString(),
+            }),
+          // Cancelled with other file work: the next change writes it again.
+          () => {
+            lastWritten = undefined;
+          },
+        );
       }, AUTOSAVE_DELAY_MS);
     });
     return () => {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [store, bridge]);
+  }, [store, bridge, io]);
 }
