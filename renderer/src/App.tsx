@@ -58,7 +58,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
     started.current = true;
     void actions.startup().finally(() => setReady(true));
   }, [actions]);
-  useAutosave();
+  const autosaveProblem = useAutosave();
   useEffect(() => bridge.setDocumentState(fileName, dirty), [bridge, fileName, dirty]);
 
   const tableIssues = useMemo(() => issues.filter((issue) => issue.table === table), [issues, table]);
@@ -259,7 +259,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
         )}
       </main>
       <IoProgress io={services.io} />
-      <StatusBar table={document.tables[table]} visibleRows={visible?.size ?? document.tables[table].rows.length} issues={tableIssues} checking={checking} dirty={dirty} fileName={fileName} />
+      <StatusBar table={document.tables[table]} visibleRows={visible?.size ?? document.tables[table].rows.length} issues={tableIssues} checking={checking} dirty={dirty} autosaveProblem={autosaveProblem} fileName={fileName} />
       {printing && (
         <PrintPreview
           document={document}

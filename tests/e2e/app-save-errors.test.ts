@@ -96,3 +96,23 @@ describe('a save that fails (the browser’s file store is full)', () => {
     await freeStorage(page, fillers);
   });
 });
+
+describe('an autosave that fails (the browser’s storage is full)', () => {
+  it('warns in the status bar that unsaved work is unguarded, and the warning goes once an autosave succeeds', async () => {
+    const { page } = sessions.current;
+    const fillers = await fillStorage(page);
+    await clickCell(page, 'city-02', 'title');
+    await page.keyboard.type('自動保存の確認');
+    await page.keyboard.press('Enter');
+    const warning = page.getByTestId('autosave-problem');
+    await warning.waitFor({ timeout: 10_000 });
+    expect(await warning.innerText()).toContain('自動保存できません');
+
+    await freeStorage(page, fillers);
+    await clickCell(page, 'city-03', 'title');
+    await page.keyboard.type('もう一度');
+    await page.keyboard.press('Enter');
+    await warning.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await saveState(page)).toBe('未保存の変更あり');
+  });
+});

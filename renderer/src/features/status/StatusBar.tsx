@@ -8,11 +8,13 @@ interface StatusBarProps {
   /** The document's problems are still being found (a large file just opened). */
   readonly checking: boolean;
   readonly dirty: boolean;
+  /** Why unsaved work could not be kept for recovery, if it could not. */
+  readonly autosaveProblem: string | null;
   readonly fileName: string;
 }
 
 /** Rows, marks, problems and whether the work is saved, at a glance. */
-export function StatusBar({ table, visibleRows, issues, checking, dirty, fileName }: StatusBarProps) {
+export function StatusBar({ table, visibleRows, issues, checking, dirty, autosaveProblem, fileName }: StatusBarProps) {
   const marks = table.rows.reduce((sum, row) => sum + row.marks.length, 0);
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   return (
@@ -30,6 +32,11 @@ export function StatusBar({ table, visibleRows, issues, checking, dirty, fileNam
         </>
       )}
       <span className="status-file">{fileName}</span>
+      {autosaveProblem && (
+        <span className="error" data-testid="autosave-problem" title={autosaveProblem}>
+          自動保存できません（異常終了すると未保存の変更は失われます）
+        </span>
+      )}
       <span data-testid="save-state" className={dirty ? 'dirty' : 'saved'}>
         {dirty ? '未保存の変更あり' : '保存済み'}
       </span>
