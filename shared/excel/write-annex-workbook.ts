@@ -32,6 +32,8 @@ export interface WorkbookOptions {
   readonly sheetsAfter?: readonly PlainSheet[];
   /** Hide the 構造 sheet from the tabs: it is the workbook's own data, not the section's to edit. */
   readonly hideStructure?: boolean;
+  /** The time the properties name (default now): a workbook written from a record can be written alike twice. */
+  readonly createdAt?: Date;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function writeAnnexWorkbook(document: AnnexDocument, options: Workb
   writePart(zip, PART.contentTypes, contentTypesXml(sheets.length));
   writePart(zip, PART.rootRels, rootRelsXml());
   writePart(zip, PART.app, appXml(sheets.map((sheet) => sheet.name)));
-  writePart(zip, PART.core, coreXml(CREATOR, new Date()));
+  writePart(zip, PART.core, coreXml(CREATOR, options.createdAt ?? new Date()));
   writePart(zip, PART.workbook, workbookXml(sheets));
   writePart(zip, PART.workbookRels, workbookRelsXml(sheets.length));
   writePart(zip, PART.styles, stylesXml(usesVariants(tableSheet)));

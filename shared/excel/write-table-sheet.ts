@@ -27,7 +27,7 @@ export const MARK = '○';
 
 /** What a sheet sent to a section needs beyond the printed layout. */
 export interface TableSheetOptions {
-  /** The 通し番号 a row shows (its number in the whole annex), instead of its place on this sheet. */
+  /** The 通し番号 a row shows (its number in the whole annex), instead of its place on this sheet; none for a row not named. */
   readonly numbers?: ReadonlyMap<string, number>;
   /** Empty rows below the rows, for new rows to be typed in. */
   readonly inputRows?: number;
@@ -166,17 +166,16 @@ function writeRows(part: PartWriter, strings: SharedStrings, layout: AnnexSheetL
     const number = layout.firstDataRow + index;
     const flagged = options.flagged?.get(row.id) ?? noFlags;
     const variant = (key: string): Variant => (flagged.has(key) ? 'flagged' : open);
-    const shown = options.numbers?.get(row.id) ?? index + 1;
+    // With numbers given, a row they do not name (a new one) has none yet.
+    const shown = options.numbers ? options.numbers.get(row.id) : index + 1;
     let cells = '';
     left.forEach((column, position) => {
       const ref = `${column.letters}${number}`;
-      const text = column.key === 'number' ? String(shown) : leftText(column.key, row);
+      const text = column.key === 'number' ? String(shown ?? '') : leftText(column.key, row);
       texts[position] = { text, widthPt: column.widthPt };
       // 通し番号 is a number cell, locked: it names the row in the annex. Every other left column is text.
-      cells +=
-        column.key === 'number'
-          ? numberCellXml(ref, column.styles.locked, shown)
-          : textCellXml(strings, ref, column.styles[variant(column.key)], text);
+      if (column.key !== 'number') cells += textCellXml(strings, ref, column.styles[variant(column.key)], text);
+      else cells += shown === undefined ? emptyCellXml(ref, column.styles.unlocked) : numberCellXml(ref, column.styles.locked, shown);
     });
     for (const column of marks) {
       const ref = `${column.letters}${number}`;
