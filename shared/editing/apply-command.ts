@@ -1,7 +1,8 @@
 import { markColumns } from '../model/plan';
 import { DEFAULT_SETTINGS, type AnnexDocument, type AnnexRow, type AnnexTable, type DocumentSettings, type TableKind } from '../model/annex-document';
 import { assertNever } from '../result';
-import type { CellChange, EditCommand } from './edit-command';
+import { EMPTY_LEDGER } from '../model/ledger';
+import type { CellChange, EditCommand, TableMerge } from './edit-command';
 
 function withRows(document: AnnexDocument, table: TableKind, rows: readonly AnnexRow[]): AnnexDocument {
   const next: AnnexTable = { ...document.tables[table], rows };
@@ -65,6 +66,24 @@ function setSettings(document: AnnexDocument, change: Partial<DocumentSettings>)
   return same ? document : { ...document, settings: next };
 }
 
+/** New rows after their anchors (placed while every anchor is still there), then dropped rows, then cells; then the receipts. */
+function mergeSubmissions(document: AnnexDocument, command: Extract<EditCommand, { type: 'merge-submissions' }>): AnnexDocument {
+  let next = document;
+  for (const [table, merge] of Object.entries(command.tables) as [TableKind, TableMerge][]) {
+    const rows = [...next.tables[table].rows];
+    for (const insert of merge.inserts) {
+      const anchor = insert.afterRowId === null ? -1 : rows.findIndex((row) => row.id === insert.afterRowId);
+      rows.splice(anchor < 0 ? rows.length : anchor + 1, 0, ...insert.rows);
+    }
+    const deleting = new Set(merge.deletes);
+    if (merge.inserts.length > 0 || deleting.size > 0) next = withRows(next, table, rows.filter((row) => !deleting.has(row.id)));
+    next = updateCells(next, table, merge.updates);
+  }
+  if (command.receipts.length === 0) return next;
+  const ledger = next.ledger ?? EMPTY_LEDGER;
+  return { ...next, ledger: { ...ledger, receipts: [...ledger.receipts, ...command.receipts] } };
+}
+
 /** The document after a command; unchanged parts keep their identity, so validation caches stay warm. */
 export function applyCommand(document: AnnexDocument, command: EditCommand): AnnexDocument {
   switch (command.type) {
@@ -85,6 +104,8 @@ export function applyCommand(document: AnnexDocument, command: EditCommand): Ann
       return command.document;
     case 'set-settings':
       return setSettings(document, command.settings);
+    case 'merge-submissions':
+      return mergeSubmissions(document, command);
     default:
       return assertNever(command);
   }

@@ -30,6 +30,12 @@ export interface ReadAnnexValue {
 
 const fileError = (message: string): ImportProblem => ({ severity: 'error', sheet: '', cell: '', message });
 
+/** The warning for a table the file does not have: a section's workbook has only its own. */
+export const missingTableMessage = (kind: TableKind): string => `${TABLE_LABELS[kind]}の表が見つかりません。空の表として読みます`;
+
+/** The problem of a readable file with no annex table at all: it is some other spreadsheet. */
+export const NO_TABLE_MESSAGE = '取組事業一覧の見出し（「主な取組」と「取組概要」の並んだ行）がどのシートにも見つかりません。取組事業一覧のファイルか確かめてください';
+
 /** Problems in the order a person meets them: sheet by sheet, row by row; whole-sheet ones after, whole-file ones last. */
 function inReadingOrder(problems: readonly ImportProblem[], sheetNames: readonly string[]): ImportProblem[] {
   const rank = new Map(sheetNames.map((name, index) => [name, index]));
@@ -93,9 +99,7 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
   if (structure && !structure.ok) return structure;
   const blocks = findBlocks(sheets, findHeaderBlocks);
   if (blocks.length === 0) {
-    return err([
-      fileError('取組事業一覧の見出し（「主な取組」と「取組概要」の並んだ行）がどのシートにも見つかりません。取組事業一覧のファイルか確かめてください'),
-    ]);
+    return err([fileError(NO_TABLE_MESSAGE)]);
   }
   const chosen = chooseFrame(structure?.value, blocks[0]?.block, options);
   if (!chosen.ok) return chosen;
@@ -107,7 +111,7 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
   formulas.finish();
   for (const kind of TABLE_KINDS) {
     if (!tables.seen.has(kind)) {
-      problems.push({ severity: 'warning', sheet: '', cell: '', message: `${TABLE_LABELS[kind]}の表が見つかりません。空の表として読みます` });
+      problems.push({ severity: 'warning', sheet: '', cell: '', message: missingTableMessage(kind) });
     }
   }
   const context = {

@@ -1,0 +1,201 @@
+import type { AnnexDocument, AnnexRow, TableKind } from '../model/annex-document';
+import { markColumns } from '../model/plan';
+import { TABLE_LABELS } from '../model/table-names';
+import { describeMatch, matchRows, type MatchedRow } from './match-rows';
+import type { CellField, FileReview, RowReview } from './merge-review';
+import type { NewRowIds } from './new-row-ids';
+import type { SubmittedRow } from './read-submission';
+import { addresseeLabel, addresseesOf, ownsRow } from './recipients';
+import type { Resolved } from './resolve-addressee';
+import { compareRow, rowFields } from './three-way';
+
+/** One readable file's rows against its base and the annex now: changed, added, dropped, and rows that are not its own. */
+
+interface AnnexIndex {
+  readonly rows: ReadonlyMap<string, { readonly table: TableKind; readonly row: AnnexRow; readonly number: number }>;
+}
+
+const indexAnnex = (annex: AnnexDocument): AnnexIndex => ({
+  rows: new Map(
+    (['city', 'council'] as const).flatMap((table) => annex.tables[table].rows.map((row, index) => [row.id, { table, row, number: index + 1 }] as const)),
+  ),
+});
+
+const isEmptied = (row: AnnexRow): boolean => row.title.trim() === '' && row.summary.trim() === '' && row.marks.length === 0;
+const quoted = (table: TableKind, number: number | null, title: string): string =>
+  `${TABLE_LABELS[table]}${number === null ? '' : ` 通し番号 ${number}`}「${title.length > 30 ? `${title.slice(0, 30)}…` : title}」`;
+
+/** The addressee's 部 and 課 where a new row left them blank. */
+function withBlanksFilled(row: AnnexRow, resolved: Resolved): { row: AnnexRow; filled: boolean } {
+  const { recipient } = resolved;
+  if (recipient.table !== 'city') return { row, filled: false };
+  const departments = row.departments.length === 0 && recipient.department ? [recipient.department] : row.departments;
+  const sections = row.sections.length === 0 && recipient.section ? [recipient.section] : row.sections;
+  const filled = departments !== row.departments || sections !== row.sections;
+  return { row: filled ? { ...row, departments, sections } : row, filled };
+}
+
+interface Reviewer {
+  readonly annex: AnnexDocument;
+  readonly resolved: Resolved;
+  readonly index: AnnexIndex;
+  readonly fields: readonly CellField[];
+  readonly ids: NewRowIds;
+}
+
+/** Whose rows these are by the master, for saying so. */
+function ownersOf(reviewer: Reviewer, row: AnnexRow, table: TableKind): string {
+  const { annex, resolved } = reviewer;
+  const owners = addresseesOf(annex, resolved.by).filter((addressee) => ownsRow(addressee, resolved.by, row, annex.masters, table));
+  return owners.length > 0 ? owners.map(addresseeLabel).join('・') : 'どの宛先でもない';
+}
+
+function rejected(reviewer: Reviewer, file: SubmittedRow, rowId: string, problem: string): RowReview {
+  const now = reviewer.index.rows.get(rowId);
+  return {
+    table: file.table,
+    rowId,
+    kind: 'rejected',
+    match: file.source.idInFile ? 'id' : 'new',
+    numbers: { sent: null, file: file.source.number ?? null, now: now?.number ?? null },
+    base: null,
+    theirs: file.row,
+    ours: now?.row ?? null,
+    cells: [],
+    insertAfter: null,
+    problems: [problem],
+  };
+}
+
+function matchedReview(reviewer: Reviewer, matched: MatchedRow & { base: NonNullable<MatchedRow['base']> }): RowReview {
+  const { file, base } = matched;
+  const now = reviewer.index.rows.get(base.row.id);
+  const theirs = { ...file.row, id: base.row.id };
+  const common = {
+    table: file.table,
+    rowId: base.row.id,
+    match: describeMatch(matched.match),
+    numbers: { sent: base.number, file: file.source.number ?? null, now: now?.number ?? null },
+    base: base.row,
+    ours: now?.row ?? null,
+    insertAfter: null,
+  };
+  if (isEmptied(file.row)) {
+    return { ...common, kind: 'deleted', theirs: null, cells: [], problems: ['行の内容がすべて消されています。削除として受け取ります'] };
+  }
+  const cells = compareRow(base.row, theirs, now?.row, reviewer.fields);
+  const changed = cells.some((cell) => cell.state !== 'same');
+  const problems = !now && cells.length > 0 ? ['この行は送付の後に取組事業一覧から削除されています'] : [];
+  return { ...common, kind: changed ? 'changed' : 'unchanged', theirs, cells, problems };
+}
+
+/** The annex row an added row goes after: the addressee's last row now, else none (the table's end). */
+function insertionPoint(reviewer: Reviewer): string | null {
+  const { annex, resolved } = reviewer;
+  const { recipient } = resolved;
+  const own = annex.tables[recipient.table].rows.filter((row) => ownsRow(recipient, resolved.by, row, annex.masters, recipient.table));
+  return own[own.length - 1]?.id ?? null;
+}
+
+function newRowReview(reviewer: Reviewer, file: SubmittedRow): RowReview {
+  const { resolved, index } = reviewer;
+  const { recipient } = resolved;
+  if (file.source.idInFile && index.rows.has(file.row.id)) {
+    const now = index.rows.get(file.row.id);
+    const owner = now ? ownersOf(reviewer, now.row, now.table) : '';
+    const what = quoted(file.table, now?.number ?? null, now?.row.title ?? file.row.title);
+    return rejected(reviewer, file, file.row.id, `この行（${what}）は${owner}の行で、「${addresseeLabel(recipient)}」に送付した行ではありません。取り込みません`);
+  }
+  const { row, filled } = withBlanksFilled(file.row, resolved);
+  if (!ownsRow(recipient, resolved.by, row, reviewer.annex.masters, file.table)) {
+    const names = row.sections.length > 0 ? row.sections : row.departments;
+    // Never taken, so it gets no id of the annex: it is named by where it sits in the file.
+    const key = `${file.source.sheet}!${file.source.row}`;
+    return rejected(reviewer, { ...file, row }, key, `課が「${names.join('・')}」の行です。「${addresseeLabel(recipient)}」の行ではないため取り込みません`);
+  }
+  const rowId = reviewer.ids.next(file.table, resolved.send?.id ?? null);
+  return {
+    table: file.table,
+    rowId,
+    kind: 'added',
+    match: 'new',
+    numbers: { sent: null, file: file.source.number ?? null, now: null },
+    base: null,
+    theirs: { ...row, id: rowId },
+    ours: null,
+    cells: [],
+    insertAfter: insertionPoint(reviewer),
+    problems: filled ? ['部・課が空欄だったため、宛先の部・課を入れました'] : [],
+  };
+}
+
+function droppedReview(reviewer: Reviewer, base: { number: number; row: AnnexRow }, table: TableKind): RowReview | undefined {
+  const now = reviewer.index.rows.get(base.row.id);
+  // Gone from the annex too: nothing left to propose.
+  if (!now) return undefined;
+  const moved = compareRow(base.row, base.row, now.row, reviewer.fields).length > 0;
+  return {
+    table,
+    rowId: base.row.id,
+    kind: 'deleted',
+    match: 'missing',
+    numbers: { sent: base.number, file: null, now: now.number },
+    base: base.row,
+    theirs: null,
+    ours: now.row,
+    cells: [],
+    insertAfter: null,
+    problems: moved ? ['ファイルにない行です。送付の後に取組事業一覧で変更された行です'] : ['ファイルにない行です'],
+  };
+}
+
+/** Rows in the order of the annex as sent (dropped ones in their place), then added rows, then rows not taken. */
+function inReviewOrder(rows: readonly RowReview[]): RowReview[] {
+  const rank = (row: RowReview): number => (row.kind === 'added' ? 1 : row.kind === 'rejected' ? 2 : 0);
+  return rows
+    .map((row, position) => ({ row, position }))
+    .sort((a, b) => rank(a.row) - rank(b.row) || (a.row.numbers.sent ?? 0) - (b.row.numbers.sent ?? 0) || a.position - b.position)
+    .map(({ row }) => row);
+}
+
+export interface ReviewFileInput {
+  readonly fileName: string;
+  readonly fileHash: string;
+  readonly rows: readonly SubmittedRow[];
+  readonly warnings: readonly string[];
+  readonly resolved: Resolved;
+}
+
+export function reviewFile(annex: AnnexDocument, input: ReviewFileInput, ids: NewRowIds): FileReview {
+  const { resolved, fileName } = input;
+  const { recipient } = resolved;
+  const reviewer: Reviewer = { annex, resolved, index: indexAnnex(annex), fields: rowFields(markColumns(annex.plan).map((column) => column.id)), ids };
+  const own = input.rows.filter((file) => file.table === recipient.table);
+  const { matched, missing } = matchRows(own, resolved.baseRows);
+  const rows: RowReview[] = input.rows
+    .filter((file) => file.table !== recipient.table)
+    .map((file) => rejected(reviewer, file, file.row.id, `「${addresseeLabel(recipient)}」への送付は${TABLE_LABELS[recipient.table]}の表の行だけです`));
+  for (const hit of matched) rows.push(hit.base ? matchedReview(reviewer, { ...hit, base: hit.base }) : newRowReview(reviewer, hit.file));
+
+  const common = {
+    fileName,
+    fileHash: input.fileHash,
+    recipient: { key: recipient.key, department: recipient.department, section: recipient.section, table: recipient.table },
+    sendId: resolved.send?.id ?? null,
+    sentAt: resolved.send?.sentAt ?? null,
+    olderSend: resolved.olderSend,
+    matchMethod: resolved.matchMethod,
+    base: resolved.base,
+  };
+  const problems = [...input.warnings, ...resolved.problems];
+  if (rows.length > 0 && rows.every((row) => row.kind === 'rejected')) {
+    const owners = [...new Set(input.rows.map((file) => ownersOf(reviewer, file.row, file.table)))];
+    problems.push(`${fileName}: 「${addresseeLabel(recipient)}」あてのファイルですが、行はすべてほかの宛先（${owners.join('・')}）のものです。取り込みません`);
+    return { ...common, status: 'wrong-section', rows, problems };
+  }
+  for (const base of missing) {
+    const dropped = droppedReview(reviewer, base, recipient.table);
+    if (dropped) rows.push(dropped);
+  }
+  return { ...common, status: 'ok', rows: inReviewOrder(rows), problems };
+}

@@ -1,0 +1,68 @@
+import type { AnnexDocument } from '../model/annex-document';
+import { EMPTY_LEDGER } from '../model/ledger';
+import { markCrossFileConflicts } from './cross-file';
+import { sha256Hex } from './hash';
+import { japaneseDate } from './instructions';
+import type { FileReview, FileStatus, MergeReview } from './merge-review';
+import { NewRowIds } from './new-row-ids';
+import { readSubmission } from './read-submission';
+import { resolveAddressee } from './resolve-addressee';
+import { reviewFile } from './review-file';
+
+/**
+ * Takes in many returned files at once and compares each with what was sent and with the annex now. Nothing is applied
+ * here: the review is data, and applying a selection of it is one edit command (buildMergeCommand).
+ */
+
+export interface SubmissionFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A file that changes nothing, with the reasons. */
+const setAside = (fileName: string, fileHash: string, status: Exclude<FileStatus, 'ok' | 'wrong-section'>, problems: readonly string[]): FileReview => ({
+  fileName,
+  fileHash,
+  status,
+  recipient: null,
+  sendId: null,
+  sentAt: null,
+  olderSend: false,
+  matchMethod: null,
+  base: null,
+  rows: [],
+  problems,
+});
+
+export async function reviewSubmissions(annex: AnnexDocument, files: readonly SubmissionFile[]): Promise<MergeReview> {
+  const receipts = new Map((annex.ledger ?? EMPTY_LEDGER).receipts.map((receipt) => [receipt.fileHash, receipt]));
+  const seen = new Map<string, string>();
+  const ids = new NewRowIds(annex);
+  const reviews: FileReview[] = [];
+  for (const { fileName, bytes } of files) {
+    const fileHash = await sha256Hex(bytes);
+    const receipt = receipts.get(fileHash);
+    const earlier = seen.get(fileHash);
+    seen.set(fileHash, earlier ?? fileName);
+    if (receipt) {
+      reviews.push(setAside(fileName, fileHash, 'duplicate', [`${fileName}: ${japaneseDate(receipt.receivedAt)}に「${receipt.fileName}」として取り込み済みのファイルです。何も変えません`]));
+      continue;
+    }
+    if (earlier !== undefined) {
+      reviews.push(setAside(fileName, fileHash, 'duplicate', [`${fileName}: 「${earlier}」と同じファイルです。一度だけ取り込みます`]));
+      continue;
+    }
+    const read = readSubmission(bytes, fileName, annex);
+    if (read.kind !== 'read') {
+      reviews.push(setAside(fileName, fileHash, read.kind, read.reasons));
+      continue;
+    }
+    const resolved = resolveAddressee(annex, read.fingerprint, read.rows, fileName);
+    if (!resolved.ok) {
+      reviews.push(setAside(fileName, fileHash, 'unknown-section', [...read.warnings, ...resolved.problems]));
+      continue;
+    }
+    reviews.push(reviewFile(annex, { fileName, fileHash, rows: read.rows, warnings: read.warnings, resolved: resolved.value }, ids));
+  }
+  return { files: markCrossFileConflicts(reviews, annex.plan) };
+}
