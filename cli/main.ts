@@ -4,8 +4,10 @@ import { CliError, EXIT } from './cli-error';
 import { readDocumentFile, type DocumentReadOptions } from './document-files';
 import type { CommandResult, OutputFormat } from './commands/command';
 import { convertCommand, exportDefaultCommand } from './commands/convert';
+import { mergeFilesCommand } from './commands/merge';
 import { pdfCommand } from './commands/pdf';
 import { statsCommand } from './commands/stats';
+import { templateCommand } from './commands/template';
 import { validateCommand } from './commands/validate';
 
 const USAGE = `使い方: annex <コマンド> [引数]
@@ -21,6 +23,14 @@ const USAGE = `使い方: annex <コマンド> [引数]
                                                 --paper を省くと文書の用紙設定（既定 A3）、横向き
                                                 --overview で取組の分布（部 × 基本的な考え方）のページを付ける
                                                 Chromium を使います（CHROMIUM_PATH で場所を指定できます）
+  annex template ANNEX --out-dir DIR [--by section|department] [--record]
+                                                課（--by department で部）ごとの照会用ブックを DIR に書き出す
+                                                --record で送付記録を ANNEX に書き込む（回答を送付したときの行と比べるため）
+  annex merge ANNEX FILES… [--report REPORT.json] [--apply OUT]
+                                                返ってきたブック（フォルダーも可）を送付時の行・今の一覧と比べる
+                                                --report に JSON の報告を書く（省くと標準出力）
+                                                --apply で競合と削除を除く変更を取り込んだ一覧を OUT に書く
+                                                終了コード: 0 すべて取り込める、1 確認の要るファイル・競合あり、2 読めない
   annex help                                   この説明
 
   Excel・CSV を読むときのオプション（構造シートのないファイル向け）:
@@ -56,6 +66,11 @@ async function run(argv: readonly string[]): Promise<CommandResult> {
       paper: { type: 'string' },
       'start-page': { type: 'string' },
       overview: { type: 'boolean' },
+      'out-dir': { type: 'string' },
+      by: { type: 'string' },
+      record: { type: 'boolean' },
+      report: { type: 'string' },
+      apply: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,6 +96,12 @@ async function run(argv: readonly string[]): Promise<CommandResult> {
         startPage: values['start-page'],
         overview: values.overview,
       }, read);
+    case 'template':
+      expectArgs(command, args, 1, 1);
+      return templateCommand(args[0] as string, { outDir: values['out-dir'], by: values.by, record: values.record ?? false }, read);
+    case 'merge':
+      expectArgs(command, args, 2, Number.POSITIVE_INFINITY);
+      return mergeFilesCommand(args[0] as string, args.slice(1), { report: values.report, apply: values.apply }, read);
     case 'export-default':
       expectArgs(command, args, 1, 1);
       return exportDefaultCommand(args[0] as string);
