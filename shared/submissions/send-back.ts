@@ -21,7 +21,7 @@ import { fieldLabel } from './three-way';
 
 export const PROBLEMS_SHEET_NAME = '確認事項';
 
-function shown(value: CellValue | null): string {
+function shownValue(value: CellValue | null): string {
   if (value === null) return '（行なし）';
   if (typeof value === 'boolean') return value ? '○' : '空欄';
   const text = typeof value === 'string' ? value : value.join('・');
@@ -53,41 +53,60 @@ function takeAll(file: FileReview): MergeSelection {
   return selection;
 }
 
+/** One line of the problems sheet; on a shown row, the cells it fills in the highlight colour. */
 interface Problem {
+  /** The shown row it sits on; null for the file as a whole, a row not taken or a row dropped. */
   readonly rowId: string | null;
   readonly cells: readonly string[];
+  /** 通し番号 in the annex, 追加 for a new row, empty for the file as a whole. */
+  readonly number: string;
+  readonly title: string;
   readonly label: string;
   readonly message: string;
 }
 
-function problemsOf(annex: AnnexDocument, file: FileReview, shownRows: ReadonlySet<string>): Problem[] {
+/** The file's problems first, then each row's in the order the rows are shown, a dropped or refused row's after. */
+function problemsOf(annex: AnnexDocument, file: FileReview, shown: readonly AnnexRow[], numbers: ReadonlyMap<string, number>): Problem[] {
   const markIds = markColumns(annex.plan).map((column) => column.id);
-  const problems: Problem[] = file.problems.map((message) => ({ rowId: null, cells: [], label: '', message: message.replace(`${file.fileName}: `, '') }));
-  const answer = applyCommand(annex, buildMergeCommand({ files: [file] }, takeAll(file), { receivedAt: '' }));
-  const issues = validateDocument(answer).filter((issue) => shownRows.has(issue.rowId));
+  const order = new Map(shown.map((row, index) => [row.id, index]));
+  const numberOf = (rowId: string): string => String(numbers.get(rowId) ?? '追加');
+  const general = file.problems.map((message): Problem => ({ rowId: null, cells: [], number: '', title: '', label: '', message: message.replace(`${file.fileName}: `, '') }));
+  const onRows: Problem[] = [];
+  const elsewhere: Problem[] = [];
   for (const row of file.rows) {
-    if (row.kind === 'rejected') {
-      problems.push({ rowId: null, cells: [], label: row.theirs?.title ?? '', message: row.problems.join(' ') });
+    const title = row.theirs?.title ?? row.base?.title ?? '';
+    if (!order.has(row.rowId)) {
+      const number = row.kind === 'rejected' ? '' : String(row.numbers.now ?? row.numbers.sent ?? '');
+      for (const message of row.problems) elsewhere.push({ rowId: null, cells: [], number, title, label: '', message });
       continue;
     }
-    if (!shownRows.has(row.rowId)) continue;
+    const at = { rowId: row.rowId, number: numberOf(row.rowId), title };
     for (const cell of row.cells.filter((candidate) => candidate.state === 'conflict')) {
-      const field = cell.field.startsWith('mark:') ? cell.field.slice('mark:'.length) : cell.field;
-      const message = `事務局の取組事業一覧では「${shown(cell.ours)}」になっています（送付したときは「${shown(cell.base)}」）。どちらにするか確かめてください`;
-      problems.push({ rowId: row.rowId, cells: [field], label: fieldLabel(annex.plan, cell.field), message });
+      const key = cell.field.startsWith('mark:') ? cell.field.slice('mark:'.length) : cell.field;
+      const message = `事務局の取組事業一覧では「${shownValue(cell.ours)}」になっています（送付したときは「${shownValue(cell.base)}」）。どちらにするか確かめてください`;
+      onRows.push({ ...at, cells: [key], label: fieldLabel(annex.plan, cell.field), message });
     }
-    for (const message of row.problems) problems.push({ rowId: row.rowId, cells: [], label: '', message });
+    for (const message of row.problems) onRows.push({ ...at, cells: [], label: '', message });
   }
-  for (const issue of issues) {
-    const label = issue.column.kind === 'field' ? fieldLabel(annex.plan, issue.column.field) : issue.column.kind === 'mark' ? fieldLabel(annex.plan, `mark:${issue.column.markId}`) : '';
-    problems.push({ rowId: issue.rowId, cells: issueCells(issue, markIds), label, message: issue.message });
+  // The section's version of its rows, validated where it stands: what it would make of the annex.
+  const answer = applyCommand(annex, buildMergeCommand({ files: [file] }, takeAll(file), { receivedAt: '' }));
+  const titles = new Map(shown.map((row) => [row.id, row.title]));
+  for (const issue of validateDocument(answer).filter((candidate) => order.has(candidate.rowId))) {
+    const field = issue.column.kind === 'field' ? issue.column.field : issue.column.kind === 'mark' ? (`mark:${issue.column.markId}` as const) : undefined;
+    onRows.push({
+      rowId: issue.rowId,
+      cells: issueCells(issue, markIds),
+      number: numberOf(issue.rowId),
+      title: titles.get(issue.rowId) ?? '',
+      label: field ? fieldLabel(annex.plan, field) : '',
+      message: issue.message,
+    });
   }
-  // Problems of a row stay together, in the order of the rows shown.
-  const order = [...shownRows];
-  return problems
-    .map((problem, position) => ({ problem, position, rank: problem.rowId === null ? -1 : order.indexOf(problem.rowId) }))
-    .sort((a, b) => a.rank - b.rank || a.position - b.position)
+  const sorted = onRows
+    .map((problem, position) => ({ problem, position }))
+    .sort((a, b) => (order.get(a.problem.rowId ?? '') ?? 0) - (order.get(b.problem.rowId ?? '') ?? 0) || a.position - b.position)
     .map(({ problem }) => problem);
+  return [...general, ...sorted, ...elsewhere];
 }
 
 export interface SendBack {
@@ -117,7 +136,8 @@ export async function createSendBack(annex: AnnexDocument, file: FileReview, opt
   const inAnnex = new Set(baseRows.map(({ row }) => row.id));
   for (const row of file.rows) if (row.kind === 'added' && row.theirs && !inAnnex.has(row.rowId)) rows.push(row.theirs);
 
-  const problems = problemsOf(annex, file, new Set(rows.map((row) => row.id)));
+  const numbers = new Map(baseRows.map(({ number, row }) => [row.id, number]));
+  const problems = problemsOf(annex, file, rows, numbers);
   const flagged = new Map<string, Set<string>>();
   for (const problem of problems) {
     if (problem.rowId === null) continue;
@@ -125,21 +145,9 @@ export async function createSendBack(annex: AnnexDocument, file: FileReview, opt
     for (const cell of problem.cells) cells.add(cell);
     flagged.set(problem.rowId, cells);
   }
-  const numbers = new Map(baseRows.map(({ number, row }) => [row.id, number]));
-  const rowLabel = new Map(rows.map((row) => [row.id, row.title]));
   const sheet = {
     name: PROBLEMS_SHEET_NAME,
-    rows: [
-      ['確認事項（事務局から）'],
-      [],
-      ['通し番号', '取組', '項目', '内容'],
-      ...problems.map((problem) => [
-        problem.rowId === null ? '' : String(numbers.get(problem.rowId) ?? '追加'),
-        problem.rowId === null ? problem.label : (rowLabel.get(problem.rowId) ?? ''),
-        problem.rowId === null ? '' : problem.label,
-        problem.message,
-      ]),
-    ],
+    rows: [['確認事項（事務局から）'], [], ['通し番号', '取組', '項目', '内容'], ...problems.map((problem) => [problem.number, problem.title, problem.label, problem.message])],
   };
   const content: SendBackContent = { rows, numbers, flagged, problems: sheet };
   const bytes = await writeSectionWorkbook(annex, send, sent, content);
