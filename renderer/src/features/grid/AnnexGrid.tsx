@@ -10,6 +10,7 @@ import { gridColumns } from './grid-columns';
 import type { AnnexGridProps } from './grid-props';
 import { gridTheme } from './grid-theme';
 import { ListPicker, type PickerState } from './ListPicker';
+import { useEqualValue } from './use-equal-value';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -22,8 +23,9 @@ const getRowId = (params: GetRowIdParams<AnnexRow>): string => params.data.id;
 export function AnnexGrid(props: AnnexGridProps) {
   const { document, table, handleRef } = props;
   const [controller] = useState(() => new GridController(props));
-  const columns = useMemo(() => gridColumns(document.plan, table), [document.plan, table]);
-  const { defs, headerHeight } = useMemo(() => buildColumnDefs(document.plan, columns), [document.plan, columns]);
+  const plan = useEqualValue(document.plan);
+  const columns = useMemo(() => gridColumns(plan, table), [plan, table]);
+  const { defs, headerHeight } = useMemo(() => buildColumnDefs(plan, columns), [plan, columns]);
   const [picker, setPicker] = useState<PickerState | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
