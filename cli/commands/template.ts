@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatForPath, writableExtensions } from '../../shared/codec/document-formats';
-import type { SendUnit } from '../../shared/model/ledger';
+import { SEND_UNIT_LABELS, type SendUnit } from '../../shared/model/ledger';
 import { addresseeLabel } from '../../shared/submissions/recipients';
 import { sectionFileName, writeSectionWorkbook } from '../../shared/submissions/section-workbook';
 import { createSend, newSendId, withSend } from '../../shared/submissions/send';
@@ -15,8 +15,6 @@ export interface TemplateOptions {
   /** Write the send into ANNEX's ledger, so the returned files are compared with the rows as sent. */
   readonly record: boolean;
 }
-
-const UNITS: Record<SendUnit, string> = { section: '課ごと', department: '部ごと' };
 
 function sendUnit(value: string | undefined): SendUnit {
   if (value === undefined || value === 'section' || value === 'department') return value ?? 'section';
@@ -39,7 +37,7 @@ export async function templateCommand(annexPath: string, options: TemplateOption
   } catch (cause) {
     throw new CliError(`${options.outDir}: フォルダーを作れません（${(cause as NodeJS.ErrnoException).code ?? String(cause)}）`, EXIT.unreadable);
   }
-  const lines = [`送付ID ${send.id}（${UNITS[by]}、${send.recipients.length} ファイル）`];
+  const lines = [`送付ID ${send.id}（${SEND_UNIT_LABELS[by]}、${send.recipients.length} ファイル）`];
   for (const recipient of send.recipients) {
     const name = sectionFileName(recipient);
     await writeBytesAtomically(join(options.outDir, name), () => writeSectionWorkbook(annex, send, recipient));

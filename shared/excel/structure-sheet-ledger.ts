@@ -1,5 +1,5 @@
 import type { AnnexRow, TableKind } from '../model/annex-document';
-import type { AppliedKind, Ledger, SendUnit } from '../model/ledger';
+import { SEND_UNIT_LABELS as UNIT_LABELS, type AppliedKind, type Ledger } from '../model/ledger';
 import { TABLE_LABELS } from '../model/table-names';
 
 /**
@@ -14,7 +14,6 @@ export const SEND_HEADER = ['送付ID', '送付日', '単位', '宛先', '部', 
 export const SENT_ROW_HEADER = ['送付ID', '宛先', '通し番号', '行ID', '部', '課', '主な取組', '取組概要', '○の列'] as const;
 export const RECEIPT_HEADER = ['ファイル名', 'ファイルのハッシュ', '取り込み日', '送付ID', '宛先', '表', '行ID', '変更', '項目'] as const;
 
-const UNIT_LABELS: Record<SendUnit, string> = { section: '課', department: '部' };
 const KIND_LABELS: Record<AppliedKind, string> = { changed: '変更', added: '追加', deleted: '削除' };
 
 const labelOf = <K extends string>(labels: Record<K, string>, text: string): K | undefined =>

@@ -32,7 +32,7 @@ export interface WorkbookOptions {
   readonly sheetsAfter?: readonly PlainSheet[];
   /** Hide the 構造 sheet from the tabs: it is the workbook's own data, not the section's to edit. */
   readonly hideStructure?: boolean;
-  /** The time the properties name (default now): a workbook written from a record can be written alike twice. */
+  /** The time the properties and the zip entries name (default now): a workbook written from a record is written alike twice. */
   readonly createdAt?: Date;
 }
 
@@ -74,7 +74,7 @@ export async function writeAnnexWorkbook(document: AnnexDocument, options: Workb
     ...after,
   ];
 
-  const zip = createZipStream();
+  const zip = createZipStream(undefined, options.createdAt);
   // The small parts first; the shared strings last, when the sheets have named every text.
   writePart(zip, PART.contentTypes, contentTypesXml(sheets.length));
   writePart(zip, PART.rootRels, rootRelsXml());

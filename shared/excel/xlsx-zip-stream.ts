@@ -28,7 +28,8 @@ export const DEFLATE_LEVEL: DeflateLevel = 4;
 /** Characters gathered before they are encoded and deflated: each push costs a call, an array and a deflate step. */
 const PIECE_CHARS = 32 * 1024;
 
-export function createZipStream(level: DeflateLevel = DEFLATE_LEVEL): ZipStream {
+/** `mtime` dates every part (default now): a package written from a record can then be written alike twice. */
+export function createZipStream(level: DeflateLevel = DEFLATE_LEVEL, mtime?: Date): ZipStream {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let failure: Error | null = null;
@@ -49,6 +50,7 @@ export function createZipStream(level: DeflateLevel = DEFLATE_LEVEL): ZipStream 
       if (open) throw new Error(`xlsx part ${path} opened before the previous part was closed`);
       open = true;
       const file = new ZipDeflate(path, { level });
+      if (mtime) file.mtime = mtime;
       zip.add(file);
       let pending: string[] = [];
       let pendingChars = 0;

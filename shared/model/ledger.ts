@@ -9,6 +9,9 @@ import type { AnnexRow, TableKind } from './annex-document';
 /** Workbooks go out one per 課, or one per 部. */
 export type SendUnit = 'section' | 'department';
 
+/** How the 構造 sheet, a workbook's fingerprint and the command line name a send's unit. */
+export const SEND_UNIT_LABELS: Record<SendUnit, string> = { section: '課ごと', department: '部ごと' };
+
 /** A row as it was sent, with the 通し番号 it had in the annex then. */
 export interface SentRow {
   readonly number: number;

@@ -1,5 +1,5 @@
 import type { TableKind } from '../model/annex-document';
-import type { LedgerRecipient, LedgerSend } from '../model/ledger';
+import { SEND_UNIT_LABELS as UNITS, type LedgerRecipient, type LedgerSend, type SendUnit } from '../model/ledger';
 import { TABLE_LABELS } from '../model/table-names';
 import type { Addressee } from './recipients';
 
@@ -16,6 +16,7 @@ const KEYS = {
   format: '形式',
   sendId: '送付ID',
   sentAt: '送付日',
+  unit: '単位',
   key: '宛先',
   department: '部',
   section: '課',
@@ -26,6 +27,8 @@ const KEYS = {
 export interface Fingerprint extends Addressee {
   readonly sendId: string;
   readonly sentAt: string;
+  /** Whether the send went per 課 or per 部: which rows a 部 answers for depends on it. */
+  readonly by: SendUnit;
   readonly rowsHash: string;
 }
 
@@ -36,6 +39,7 @@ export function fingerprintRows(send: LedgerSend, recipient: LedgerRecipient): s
     [KEYS.format, FORMAT],
     [KEYS.sendId, send.id],
     [KEYS.sentAt, send.sentAt],
+    [KEYS.unit, UNITS[send.by]],
     [KEYS.key, recipient.key],
     [KEYS.department, recipient.department],
     [KEYS.section, recipient.section],
@@ -51,11 +55,13 @@ export function readFingerprint(rows: readonly (readonly unknown[])[]): Fingerpr
   const values = new Map<string, string>();
   for (const [key, value] of rows) if (!values.has(text(key))) values.set(text(key), text(value));
   const table = (Object.keys(TABLE_LABELS) as TableKind[]).find((kind) => TABLE_LABELS[kind] === values.get(KEYS.table));
+  const by = (Object.keys(UNITS) as SendUnit[]).find((unit) => UNITS[unit] === values.get(KEYS.unit));
   const get = (key: string): string => values.get(key) ?? '';
-  if (get(KEYS.format) !== FORMAT || !table || get(KEYS.sendId) === '' || get(KEYS.key) === '') return undefined;
+  if (get(KEYS.format) !== FORMAT || !table || !by || get(KEYS.sendId) === '' || get(KEYS.key) === '') return undefined;
   return {
     sendId: get(KEYS.sendId),
     sentAt: get(KEYS.sentAt),
+    by,
     key: get(KEYS.key),
     department: get(KEYS.department),
     section: get(KEYS.section),

@@ -42,7 +42,7 @@ function fromFingerprint(annex: AnnexDocument, fingerprint: Fingerprint, fileNam
   if (!send) {
     // A workbook of a send this annex has no record of (written without recording, or from another copy of the annex).
     const addressee: Addressee = { key: fingerprint.key, department: fingerprint.department, section: fingerprint.section, table: fingerprint.table };
-    const by: SendUnit = fingerprint.section || fingerprint.table === 'council' ? 'section' : 'department';
+    const { by } = fingerprint;
     const known = addresseesOf(annex, by).some((candidate) => candidate.key === addressee.key);
     if (!known) return { ok: false, problems: [`${fileName}: 宛先「${label}」は部・課マスタにありません`] };
     const base = baseFor(annex, addressee, by);

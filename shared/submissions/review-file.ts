@@ -50,6 +50,9 @@ function ownersOf(reviewer: Reviewer, row: AnnexRow, table: TableKind): string {
   return owners.length > 0 ? owners.map(addresseeLabel).join('・') : 'どの宛先でもない';
 }
 
+/** A row never taken gets no id of the annex: one the file had, else where it sits in the file (sheet!row). */
+const fileRowKey = (file: SubmittedRow): string => (file.source.idInFile ? file.row.id : `${file.source.sheet}!${file.source.row}`);
+
 function rejected(reviewer: Reviewer, file: SubmittedRow, rowId: string, problem: string): RowReview {
   const now = reviewer.index.rows.get(rowId);
   return {
@@ -109,9 +112,7 @@ function newRowReview(reviewer: Reviewer, file: SubmittedRow): RowReview {
   const { row, filled } = withBlanksFilled(file.row, resolved);
   if (!ownsRow(recipient, resolved.by, row, reviewer.annex.masters, file.table)) {
     const names = row.sections.length > 0 ? row.sections : row.departments;
-    // Never taken, so it gets no id of the annex: it is named by where it sits in the file.
-    const key = `${file.source.sheet}!${file.source.row}`;
-    return rejected(reviewer, { ...file, row }, key, `課が「${names.join('・')}」の行です。「${addresseeLabel(recipient)}」の行ではないため取り込みません`);
+    return rejected(reviewer, { ...file, row }, fileRowKey(file), `課が「${names.join('・')}」の行です。「${addresseeLabel(recipient)}」の行ではないため取り込みません`);
   }
   const rowId = reviewer.ids.next(file.table, resolved.send?.id ?? null);
   return {
@@ -174,7 +175,7 @@ export function reviewFile(annex: AnnexDocument, input: ReviewFileInput, ids: Ne
   const { matched, missing } = matchRows(own, resolved.baseRows);
   const rows: RowReview[] = input.rows
     .filter((file) => file.table !== recipient.table)
-    .map((file) => rejected(reviewer, file, file.row.id, `「${addresseeLabel(recipient)}」への送付は${TABLE_LABELS[recipient.table]}の表の行だけです`));
+    .map((file) => rejected(reviewer, file, fileRowKey(file), `「${addresseeLabel(recipient)}」への送付は${TABLE_LABELS[recipient.table]}の表の行だけです`));
   for (const hit of matched) rows.push(hit.base ? matchedReview(reviewer, { ...hit, base: hit.base }) : newRowReview(reviewer, hit.file));
 
   const common = {

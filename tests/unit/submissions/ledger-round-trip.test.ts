@@ -86,7 +86,7 @@ describe('the ledger in the 構造 sheet', () => {
     const rows = structureSheetRows(frameOfDocument(withLedger));
     const at = (heading: string): number => rows.findIndex((cells) => cells[0] === heading);
     expect(rows[at('送付ID')]).toEqual(['送付ID', '送付日', '単位', '宛先', '部', '課', '表', '行のハッシュ']);
-    expect(rows[at('送付ID') + 1]).toEqual(['s-20250401-a', '2025-04-01T09:00:00.000Z', '課', '福祉保険部/福祉保険課', '福祉保険部', '福祉保険課', '旭川市', 'abc123']);
+    expect(rows[at('送付ID') + 1]).toEqual(['s-20250401-a', '2025-04-01T09:00:00.000Z', '課ごと', '福祉保険部/福祉保険課', '福祉保険部', '福祉保険課', '旭川市', 'abc123']);
     expect(rows.find((cells) => cells[3] === 'city-01')).toEqual([
       's-20250401-a',
       '福祉保険部/福祉保険課',
