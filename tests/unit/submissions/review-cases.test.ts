@@ -6,6 +6,7 @@ import type { MergeReview } from '../../../shared/submissions/merge-review';
 import { mergeReport } from '../../../shared/submissions/report-json';
 import { reviewSubmissions } from '../../../shared/submissions/review-submissions';
 import { createSend, withSend } from '../../../shared/submissions/send';
+import { convertWithLibreOffice } from '../../fixtures-src/libreoffice';
 import { editSectionWorkbook, sentWorkbook } from '../../fixtures-src/submission-fixtures';
 
 /** Cases beside the year's scenario, each on the built-in annex with one send per 課 recorded. */
@@ -115,6 +116,14 @@ describe('what a file is compared with', () => {
     const changed = file?.rows.find((candidate) => candidate.rowId === 'city-62');
     expect(changed).toMatchObject({ kind: 'changed', numbers: { sent: 62, file: 62, now: null }, ours: null, problems: ['この行は送付の後に取組事業一覧から削除されています'] });
     expect(changed?.cells).toEqual([{ field: 'title', base: '健康アプリの運用', theirs: '健康アプリの運用と普及', ours: null, state: 'conflict' }]);
+  });
+
+  it('knows a workbook re-saved by LibreOffice as .ods by its fingerprint and ids', async () => {
+    const edited = await answer('土木部/雪対策課', (sheet) => sheet.setMark('city-68', 'v2-1', '〇'));
+    const [file] = mergeReport(await reviewSubmissions(annex, [{ fileName: '雪対策課.ods', bytes: convertWithLibreOffice(edited, 'ods') }])).files;
+    expect(file).toMatchObject({ status: 'ok', section: '土木部/雪対策課', sendId: SENT.id, matchMethod: 'fingerprint', problems: [] });
+    expect(file?.matched.map((matched) => matched.match)).toEqual(['id', 'id', 'id']);
+    expect(file?.changes).toEqual([{ row: 'city-68', number: 68, field: 'mark:v2-1', base: false, theirs: true, ours: false }]);
   });
 
   it('reads a send per 部 and the council’s own table', async () => {
