@@ -68,6 +68,10 @@ export function buildMenuTemplate(
         ],
       },
       { type: 'separator' },
+      // The yearly collection: a workbook per 課 out, their answers back in.
+      { label: '提出用ファイルの作成…', click: send('send-submissions') },
+      { label: '提出ファイルの取り込み…', click: send('receive-submissions') },
+      { type: 'separator' },
       { label: '印刷…', accelerator: 'CmdOrCtrl+P', click: send('print') },
       // macOS quits from the app menu; elsewhere 終了 ends the file menu. The quit role runs the close guard.
       ...(mac ? [] : ([{ type: 'separator' }, { label: '終了', role: 'quit' }] satisfies Item[])),

@@ -8,6 +8,7 @@ import { createFileHandlers, type FileDialogs } from './file-handlers';
 import type { IpcHandlers } from './ipc-types';
 import { createPrintHandlers, type PrintHandlerDeps } from './print-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import { createSubmissionHandlers } from './submission-handlers';
 import { createWindowHandlers } from './window-handlers';
 
 export interface AppHandlerDeps {
@@ -29,5 +30,6 @@ export function createAppHandlers(deps: AppHandlerDeps): IpcHandlers {
     ...createSettingsHandlers(deps),
     ...createWindowHandlers(deps),
     ...createPrintHandlers(deps),
+    ...createSubmissionHandlers(deps),
   };
 }

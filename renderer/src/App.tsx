@@ -23,11 +23,14 @@ import { isTextEntry } from './features/shortcuts/text-entry';
 import { useShortcuts } from './features/shortcuts/use-shortcuts';
 import { IoProgress } from './features/progress/IoProgress';
 import { StatusBar } from './features/status/StatusBar';
+import { useSubmissions } from './features/submissions/use-submissions';
 import { Toolbar } from './features/toolbar/Toolbar';
 import { ProblemsPanel } from './features/validation/ProblemsPanel';
 import { useValidation } from './features/validation/use-validation';
 import { useEditor, useServices } from './state/use-editor';
 
+// Commands that leave the document as it is: they may run while the collection's dialog or review is open over it.
+const SAFE_UNDER_SUBMISSIONS: ReadonlySet<MenuCommand> = new Set(['save', 'save-as', 'save-and-close']);
 
 export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
   const services = useServices();
@@ -50,6 +53,8 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
   const [focusRequest, setFocusRequest] = useState<(GridCell & { seq: number }) | undefined>();
   const grid = useRef<AnnexGridHandle>(null);
   const actions = useMemo(() => createFileActions(services, dialogs), [services, dialogs]);
+  const focusGrid = useCallback(() => grid.current?.focus(), []);
+  const submissions = useSubmissions(services, dialogs, focusGrid);
 
   // StrictMode runs effects twice in development; the document must be chosen once.
   const started = useRef(false);
@@ -86,6 +91,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
 
   const runCommand = useCallback(
     (command: MenuCommand): void => {
+      if (submissions.modal && !SAFE_UNDER_SUBMISSIONS.has(command)) return;
       switch (command) {
         case 'new':
           return void actions.newDocument();
@@ -110,6 +116,10 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
           return void actions.exportAs('json-export');
         case 'print':
           return setPrinting(true);
+        case 'send-submissions':
+          return submissions.send();
+        case 'receive-submissions':
+          return submissions.receive();
         case 'undo':
           // In a text field the field's own undo applies, as everywhere on Windows.
           if (isTextEntry(globalThis.document.activeElement)) return void globalThis.document.execCommand('undo');
@@ -127,7 +137,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
           return assertNever(command);
       }
     },
-    [actions, bridge, store],
+    [actions, bridge, store, submissions.modal, submissions.send, submissions.receive],
   );
 
   useShortcuts(bridge.kind === 'browser', runCommand);
@@ -144,6 +154,10 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
       { id: 'import', label: '取り込み', run: () => runCommand('import') },
       { id: 'export-xlsx', label: 'Excel に書き出し', run: () => runCommand('export-xlsx') },
       { id: 'print', label: '印刷・PDF', title: '印刷プレビュー (Ctrl+P)', run: () => runCommand('print') },
+    ],
+    [
+      { id: 'send-submissions', label: '提出用ファイルの作成', title: '提出用ファイルの作成…（各課に送る Excel ブック）', run: () => runCommand('send-submissions') },
+      { id: 'receive-submissions', label: '提出ファイルの取り込み', title: '提出ファイルの取り込み…（複数のファイルやフォルダーをウィンドウにドロップしても取り込めます）', run: () => runCommand('receive-submissions') },
     ],
     [
       { id: 'undo', label: '元に戻す', title: `元に戻す (Ctrl+Z)${undoLabel(history) ? `: ${undoLabel(history)}` : ''}`, disabled: history.past.length === 0, run: () => store.undo() },
@@ -170,6 +184,8 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => {
         event.preventDefault();
+        // Several files or a folder are sections' answers; one file is opened as the annex.
+        if (submissions.receiveDrop(event.dataTransfer)) return;
         const dropped = event.dataTransfer.files[0];
         if (dropped) void actions.openDropped(dropped);
       }}
@@ -273,6 +289,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
           }}
         />
       )}
+      {submissions.view}
       <DialogHost dialogs={dialogs} />
     </div>
   );

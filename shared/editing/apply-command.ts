@@ -2,6 +2,7 @@ import { markColumns } from '../model/plan';
 import { DEFAULT_SETTINGS, type AnnexDocument, type AnnexRow, type AnnexTable, type DocumentSettings, type TableKind } from '../model/annex-document';
 import { assertNever } from '../result';
 import { EMPTY_LEDGER } from '../model/ledger';
+import { withSend } from '../submissions/send';
 import type { CellChange, EditCommand, TableMerge } from './edit-command';
 
 function withRows(document: AnnexDocument, table: TableKind, rows: readonly AnnexRow[]): AnnexDocument {
@@ -106,6 +107,8 @@ export function applyCommand(document: AnnexDocument, command: EditCommand): Ann
       return setSettings(document, command.settings);
     case 'merge-submissions':
       return mergeSubmissions(document, command);
+    case 'record-send':
+      return withSend(document, command.send);
     default:
       return assertNever(command);
   }

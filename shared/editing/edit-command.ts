@@ -1,5 +1,5 @@
 import type { AnnexDocument, AnnexRow, DocumentSettings, TableKind } from '../model/annex-document';
-import type { LedgerReceipt } from '../model/ledger';
+import type { LedgerReceipt, LedgerSend } from '../model/ledger';
 import type { ListField, TextField } from '../validation/issue';
 
 /** One cell's new value: a text, a list (部/課), or whether a mark column holds ○. */
@@ -39,4 +39,6 @@ export type EditCommand =
       readonly label: string;
       readonly tables: Readonly<Partial<Record<TableKind, TableMerge>>>;
       readonly receipts: readonly LedgerReceipt[];
-    };
+    }
+  /** Workbooks sent to the sections (or one sent back): the ledger keeps the rows as sent, the base of their answers. */
+  | { readonly type: 'record-send'; readonly label: string; readonly send: LedgerSend };

@@ -65,6 +65,25 @@ export const printJobSchema = z.strictObject({
 });
 export type PrintJob = z.infer<typeof printJobSchema>;
 
+/** More than any city has 課 (one workbook each), and more returned files than one intake needs. */
+export const MAX_SUBMISSION_FILES = 500;
+
+/** A name inside a folder the user chose: no folders, nothing Windows refuses in a name; the workbooks are .xlsx. */
+const workbookName = z
+  .string()
+  .min(6)
+  .max(255)
+  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && !name.startsWith('.') && name.toLowerCase().endsWith('.xlsx'), {
+    message: 'ファイル名が正しくありません',
+  });
+
+export const submissionFileSchema = z.strictObject({ path: filePath, name: z.string().max(255), bytes });
+export type SubmissionFileBytes = z.infer<typeof submissionFileSchema>;
+
+/** A file the user pointed at that was not read, with the reason (Japanese, naming it). */
+export const unreadFileSchema = z.strictObject({ path: filePath, name: z.string().max(255), reason: z.string().max(2000) });
+export type UnreadFile = z.infer<typeof unreadFileSchema>;
+
 export const printedPdfSchema = z.strictObject({ bytes, pages: z.number().int().min(1) });
 export type PrintedPdf = z.infer<typeof printedPdfSchema>;
 
@@ -100,6 +119,33 @@ export const ipcContract = {
   'print:to-pdf': { request: printJobSchema, response: printedPdfSchema },
   /** The same print view through the system's print dialog; `printed` is false when the user cancels. */
   'print:system': { request: printJobSchema, response: z.strictObject({ printed: z.boolean() }) },
+  /**
+   * Asks for the folder the sections' workbooks go to and grants it for 'submissions:write-files'; says which of
+   * `names` are there already, so the page can ask before replacing them.
+   */
+  'submissions:choose-folder': {
+    request: z.strictObject({ names: z.array(workbookName).max(MAX_SUBMISSION_FILES) }),
+    response: z.union([canceled, z.strictObject({ path: filePath, existing: z.array(z.string().max(255)) })]),
+  },
+  /** Writes each workbook atomically into the granted folder; a failure names the file and those already written. */
+  'submissions:write-files': {
+    request: z.strictObject({
+      folder: filePath,
+      files: z.array(z.strictObject({ name: workbookName, bytes })).min(1).max(MAX_SUBMISSION_FILES),
+    }),
+    response: z.strictObject({ written: z.array(z.strictObject({ path: filePath, name: z.string() })) }),
+  },
+  /**
+   * Returned files: chosen in the dialog (several at once), or the dropped `paths`, a folder standing for the
+   * spreadsheets in it. Main only reads bytes; the page parses them in its worker.
+   */
+  'submissions:open': {
+    request: z.strictObject({ paths: z.array(filePath).min(1).max(MAX_SUBMISSION_FILES).optional() }),
+    response: z.union([
+      canceled,
+      z.strictObject({ files: z.array(submissionFileSchema).max(MAX_SUBMISSION_FILES), unread: z.array(unreadFileSchema).max(MAX_SUBMISSION_FILES) }),
+    ]),
+  },
   /** Tells main the window's document state: the title to show and whether closing must ask first. */
   'window:document-state': {
     request: z.strictObject({ fileName: z.string().max(255), dirty: z.boolean() }),
@@ -130,6 +176,8 @@ export const MENU_COMMANDS = [
   'export-xlsx',
   'export-json',
   'print',
+  'send-submissions',
+  'receive-submissions',
   'undo',
   'redo',
   'find',

@@ -1,4 +1,6 @@
 import { DEFAULT_SETTINGS, type FileKind, type IpcResult, type OpenedFile, type Recovery, type SavedFile, type Settings } from '../../../shared/ipc/contract';
+import { SUBMISSION_EXTENSIONS } from '../../../shared/ipc/submission-names';
+import { pickFiles, readSubmissionFiles, zipOf } from './browser-submissions';
 import type { RendererBridge } from './renderer-bridge';
 
 /**
@@ -153,6 +155,16 @@ export function browserBridge(): RendererBridge {
     async printSystem() {
       window.print();
       return ok({ printed: true });
+    },
+    // A browser cannot ask for a folder: the send's workbooks download as one zip.
+    chooseSubmissionFolder: async () => ok({ path: '', name: 'ダウンロード', existing: [] }),
+    async writeSubmissionFiles(_folder, files, archiveName) {
+      download(archiveName, zipOf(files));
+      return ok({ written: files.length });
+    },
+    async openSubmissions() {
+      const files = await pickFiles(SUBMISSION_EXTENSIONS.map((extension) => `.${extension}`).join(','));
+      return ok(files ? await readSubmissionFiles(files) : null);
     },
     // The browser has no main process: no menu, no files handed over by the OS.
     on: () => () => undefined,

@@ -19,6 +19,17 @@ export function electronBridge(api: PreloadApi): RendererBridge {
     setDocumentState: (fileName, dirty) => void api.invoke('window:document-state', { fileName, dirty }),
     printToPdf: (job) => api.invoke('print:to-pdf', job),
     printSystem: (job) => api.invoke('print:system', job),
+    async chooseSubmissionFolder(names) {
+      const chosen = canceledToNull(await api.invoke('submissions:choose-folder', { names: [...names] }));
+      if (!chosen.ok || !chosen.value) return chosen as IpcResult<null>;
+      const { path, existing } = chosen.value;
+      return { ok: true, value: { path, name: path.split(/[\\/]/).filter(Boolean).pop() ?? path, existing } };
+    },
+    async writeSubmissionFiles(folder, files) {
+      const result = await api.invoke('submissions:write-files', { folder: folder.path, files: files.map(({ name, bytes }) => ({ name, bytes })) });
+      return result.ok ? { ok: true, value: { written: result.value.written.length } } : result;
+    },
+    openSubmissions: async (paths) => canceledToNull(await api.invoke('submissions:open', paths === undefined ? {} : { paths: [...paths] })),
     on: (event, listener) => api.on(event, listener),
     pathForFile: (file) => api.pathForFile(file) || null,
   };

@@ -9,7 +9,28 @@ import type {
   Recovery,
   SavedFile,
   Settings,
+  SubmissionFileBytes,
+  UnreadFile,
 } from '../../../shared/ipc/contract';
+
+/** Where the sections' workbooks go: a folder (Electron) or the browser's downloads; `name` is for messages. */
+export interface SubmissionFolder {
+  readonly path: string;
+  readonly name: string;
+  /** Workbooks of this send already there, to ask before replacing them. */
+  readonly existing: readonly string[];
+}
+
+export interface NamedBytes {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Returned files read as bytes, and the ones not read with the reason. */
+export interface SubmissionFiles {
+  readonly files: readonly SubmissionFileBytes[];
+  readonly unread: readonly UnreadFile[];
+}
 
 /**
  * The renderer's only way out: files, autosave, settings and the window. Two implementations: the
@@ -38,6 +59,12 @@ export interface RendererBridge {
   printToPdf(job: PrintJob): Promise<IpcResult<PrintedPdf | null>>;
   /** The print view through the system's print dialog; `printed` is false when the user cancels. */
   printSystem(job: PrintJob): Promise<IpcResult<{ printed: boolean }>>;
+  /** Asks where the sections' workbooks go; `null` when the user cancels. */
+  chooseSubmissionFolder(names: readonly string[]): Promise<IpcResult<SubmissionFolder | null>>;
+  /** Writes a send's workbooks: each into the folder (Electron), or one zip named `archiveName` downloaded (browser). */
+  writeSubmissionFiles(folder: SubmissionFolder, files: readonly NamedBytes[], archiveName: string): Promise<IpcResult<{ readonly written: number }>>;
+  /** Returned files: several chosen in a dialog, or (Electron) the dropped `paths`, a folder standing for its spreadsheets. */
+  openSubmissions(paths?: readonly string[]): Promise<IpcResult<SubmissionFiles | null>>;
   /** A dropped file's path where the platform has one (Electron); the browser reads the File itself. */
   pathForFile(file: File): string | null;
 }

@@ -1,14 +1,32 @@
 import type { FormatId, ReadOptions, ReadResult } from '../../../shared/codec/document-formats';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
+import type { MergeReview } from '../../../shared/submissions/merge-review';
+import type { SubmissionFile } from '../../../shared/submissions/review-submissions';
+import type { SendBack, SendBackOptions } from '../../../shared/submissions/send-back';
+import type { SendOptions } from '../../../shared/submissions/send';
+import type { LedgerSend } from '../../../shared/model/ledger';
+import type { FileReview } from '../../../shared/submissions/merge-review';
+
+/** A send's record and its workbooks, one per addressee, named as the core names them. */
+export interface SentWorkbooks {
+  readonly send: LedgerSend;
+  readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+}
 
 /** Messages between the renderer and the worker that reads and writes files, off the UI thread. */
 export type DocumentIoRequest =
   | { readonly id: number; readonly op: 'read'; readonly bytes: Uint8Array; readonly options: ReadOptions }
-  | { readonly id: number; readonly op: 'write'; readonly document: AnnexDocument; readonly format: FormatId };
+  | { readonly id: number; readonly op: 'write'; readonly document: AnnexDocument; readonly format: FormatId }
+  | { readonly id: number; readonly op: 'send'; readonly document: AnnexDocument; readonly options: SendOptions }
+  | { readonly id: number; readonly op: 'review'; readonly document: AnnexDocument; readonly files: readonly SubmissionFile[] }
+  | { readonly id: number; readonly op: 'send-back'; readonly document: AnnexDocument; readonly file: FileReview; readonly options: SendBackOptions };
 
 export type DocumentIoResponse =
   | { readonly id: number; readonly op: 'read'; readonly result: ReadResult }
   | { readonly id: number; readonly op: 'write'; readonly bytes: Uint8Array }
+  | { readonly id: number; readonly op: 'send'; readonly sent: SentWorkbooks }
+  | { readonly id: number; readonly op: 'review'; readonly review: MergeReview }
+  | { readonly id: number; readonly op: 'send-back'; readonly sendBack: SendBack }
   | { readonly id: number; readonly op: 'failed'; readonly message: string };
 
 /** Sent by the worker when it starts on a request, so the window can show what is running. */

@@ -1,6 +1,10 @@
 import type { FormatId, ReadOptions, ReadResult } from '../../../shared/codec/document-formats';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
-import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
+import type { FileReview, MergeReview } from '../../../shared/submissions/merge-review';
+import type { SubmissionFile } from '../../../shared/submissions/review-submissions';
+import type { SendBack, SendBackOptions } from '../../../shared/submissions/send-back';
+import type { SendOptions } from '../../../shared/submissions/send';
+import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse, SentWorkbooks } from './document-io-protocol';
 
 /** What the worker is doing for the user now, for the progress bar; background work (autosave) has none. */
 export interface IoActivity {
@@ -31,6 +35,12 @@ export interface DocumentIo {
   read(bytes: Uint8Array, options: ReadOptions, label?: string): Promise<ReadOutcome>;
   /** Rejects with WriteCancelledError when the user cancels. */
   write(document: AnnexDocument, format: FormatId, label?: string): Promise<Uint8Array>;
+  /** A send's record and its workbooks; null when the user cancels. */
+  send(document: AnnexDocument, options: SendOptions, label: string): Promise<SentWorkbooks | null>;
+  /** Returned files compared with their sends and the annex; null when the user cancels. */
+  review(document: AnnexDocument, files: readonly SubmissionFile[], label: string): Promise<MergeReview | null>;
+  /** A reviewed file's answer as a workbook sent back, and its send; null when the user cancels. */
+  sendBack(document: AnnexDocument, file: FileReview, options: SendBackOptions, label: string): Promise<SendBack | null>;
   readonly activity: { subscribe(listener: () => void): () => void; current(): IoActivity | null };
   /** Stops whatever the worker is doing: a synchronous parse can only be stopped by ending its worker. */
   cancel(): void;
@@ -76,6 +86,14 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
       worker.postMessage({ ...request, id });
     });
 
+  /** The answer of the op asked for, null when cancelled; a failure in the worker rejects with its message. */
+  const expect = async <Op extends DocumentIoResponse['op']>(request: Request & { op: Op }, label: string): Promise<Extract<DocumentIoResponse, { op: Op }> | null> => {
+    const response = await call(request, label);
+    if (response === 'cancelled') return null;
+    if (response.op === request.op) return response as Extract<DocumentIoResponse, { op: Op }>;
+    throw new Error(response.op === 'failed' ? response.message : `${label}：応答が正しくありません`);
+  };
+
   return {
     async read(bytes, options, label) {
       const response = await call({ op: 'read', bytes, options }, label);
@@ -89,6 +107,9 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
       if (response.op === 'write') return response.bytes;
       throw new Error(response.op === 'failed' ? response.message : '書き出せませんでした');
     },
+    send: async (document, options, label) => (await expect({ op: 'send', document, options }, label))?.sent ?? null,
+    review: async (document, files, label) => (await expect({ op: 'review', document, files }, label))?.review ?? null,
+    sendBack: async (document, file, options, label) => (await expect({ op: 'send-back', document, file, options }, label))?.sendBack ?? null,
     activity: {
       subscribe(listener) {
         listeners.add(listener);

@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
 import { formatById, readDocumentBytes } from '../../../shared/codec/document-formats';
 import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
+import { runSubmissionOp, transferables } from './submission-ops';
 
 // Untrusted files are parsed here, never on the UI thread and never in the main process.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 async function handle(request: DocumentIoRequest): Promise<DocumentIoResponse> {
   if (request.op === 'read') return { id: request.id, op: 'read', result: readDocumentBytes(request.bytes, request.options) };
+  if (request.op !== 'write') return runSubmissionOp(request);
   const write = formatById(request.format).write;
   if (!write) return { id: request.id, op: 'failed', message: `${request.format} 形式では書き出せません` };
   return { id: request.id, op: 'write', bytes: await write(request.document) };
@@ -20,5 +22,5 @@ scope.addEventListener('message', (event: MessageEvent<DocumentIoRequest>) => {
       op: 'failed',
       message: `ファイルの処理中にエラーが起きました（${cause instanceof Error ? cause.message : String(cause)}）`,
     }))
-    .then((response) => scope.postMessage(response, response.op === 'write' ? [response.bytes.buffer] : []));
+    .then((response) => scope.postMessage(response, transferables(response)));
 });

@@ -30,6 +30,9 @@ function recordingHandlers() {
     'window:document-state': reply('window:document-state', null),
     'print:to-pdf': reply('print:to-pdf', { bytes: new Uint8Array([37, 80, 68, 70]), pages: 1 }),
     'print:system': reply('print:system', { printed: true }),
+    'submissions:choose-folder': reply('submissions:choose-folder', { canceled: true as const }),
+    'submissions:write-files': reply('submissions:write-files', { written: [] }),
+    'submissions:open': reply('submissions:open', { canceled: true as const }),
   };
   return { handlers, calls };
 }
