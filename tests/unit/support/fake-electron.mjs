@@ -349,4 +349,6 @@ export const contextBridge = {
   },
 };
 export const webUtils = { getPathForFile: () => '' };
-export default { app, BrowserWindow, Menu, dialog, ipcMain, net, protocol, screen, session, contextBridge, webUtils };
+// Links the app hands to the user's browser, recorded instead of opened.
+export const shell = { opened: [], openExternal: async (url) => void shell.opened.push(url) };
+export default { app, BrowserWindow, Menu, dialog, ipcMain, net, protocol, screen, session, contextBridge, webUtils, shell };
