@@ -115,6 +115,18 @@ export function wrappedLineCount(text: string, widthPt: number, fontSize: number
 }
 
 /**
+ * At least as many lines as wrappedLineCount gives a text without line breaks at most `widthEm` ems wide
+ * whose unbreakable units (one character, or an ASCII word) are at most `widestUnitEm` wide, so a caller can
+ * often skip the exact count. Wrapping is greedy and kinsoku carries at most one character (1 em) down, so
+ * every line but the last is wider than the capacity less the widest unit less 1 em. Infinity when a line
+ * may be shorter than that.
+ */
+export function wrappedLineCountBound(widthEm: number, widestUnitEm: number, widthPt: number, fontSize: number = PRINT_FONT_SIZE): number {
+  const leastLineEm = widthPt / fontSize - Math.max(widestUnitEm, 1) - 1;
+  return leastLineEm > 0 ? 1 + widthEm / leastLineEm : Number.POSITIVE_INFINITY;
+}
+
+/**
  * The text area of a column `width` Excel units wide, in points. A unit is the default font's (Calibri 11)
  * digit width, 7 px; the column adds 5 px of padding around the text, which is not usable.
  */

@@ -24,7 +24,7 @@ export interface CellFit {
   readonly overflowChars: number;
 }
 
-interface FitMetrics {
+export interface FitMetrics {
   readonly textWidthPt: Readonly<Record<PrintFitField, number>>;
   readonly fontPt: number;
   readonly maxLines: number;
@@ -32,7 +32,8 @@ interface FitMetrics {
 
 const metricsCache = new WeakMap<Plan, Map<string, FitMetrics>>();
 
-function fitMetrics(plan: Plan, table: TableKind, paper: PaperSize): FitMetrics {
+/** The printed cells' text widths and the lines a page holds, for a table at a paper. */
+export function fitMetrics(plan: Plan, table: TableKind, paper: PaperSize): FitMetrics {
   let byKey = metricsCache.get(plan);
   if (!byKey) {
     byKey = new Map();

@@ -21,7 +21,7 @@ const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
 const MIN_RUN = 3;
 const MIN_HIRAGANA_RUN = 4;
 // Slips repeat a word or a phrase; longer repeats are not looked for, which keeps the scan linear.
-const MAX_RUN = 12;
+export const MAX_RUN = 12;
 
 /**
  * A doubled kanji is a slip when kana or punctuation follows (対応応する); followed by another kanji it is
@@ -34,9 +34,12 @@ function isDoubledCharSlip(char: string, next: string): boolean {
 
 /** The shortest run of letters starting at `start` that the text repeats right after it. */
 function repeatedRunAt(text: string, start: number): string | undefined {
+  const first = text.charCodeAt(start);
   for (let length = MIN_RUN; length <= MAX_RUN && start + 2 * length <= text.length; length++) {
+    // Most lengths fail on the first unit: compare it before the rest.
+    if (text.charCodeAt(start + length) !== first) continue;
     let same = true;
-    for (let k = 0; k < length && same; k++) same = text.charCodeAt(start + k) === text.charCodeAt(start + length + k);
+    for (let k = 1; k < length && same; k++) same = text.charCodeAt(start + k) === text.charCodeAt(start + length + k);
     if (!same) continue;
     const unit = text.slice(start, start + length);
     if (LETTERS_ONLY.test(unit) && !(HIRAGANA_ONLY.test(unit) && length < MIN_HIRAGANA_RUN)) return unit;
@@ -44,13 +47,29 @@ function repeatedRunAt(text: string, start: number): string | undefined {
   return undefined;
 }
 
+/** The slip that starts at `index`, as findDoubledRuns sees it there: a doubled character or a repeated run. */
+export function doubledRunAt(text: string, index: number): string | undefined {
+  return text.charCodeAt(index) === text.charCodeAt(index + 1) && isDoubledCharSlip(text.charAt(index), text.charAt(index + 2))
+    ? text.charAt(index)
+    : repeatedRunAt(text, index);
+}
+
+// The rule asks for a text's runs twice, for its fix and its message: the last text's runs are kept.
+let lastText: string | undefined;
+let lastRuns: readonly DoubledRun[] = [];
+
 export function findDoubledRuns(text: string): DoubledRun[] {
+  if (text !== lastText) {
+    lastRuns = scanDoubledRuns(text);
+    lastText = text;
+  }
+  return [...lastRuns];
+}
+
+function scanDoubledRuns(text: string): DoubledRun[] {
   const runs: DoubledRun[] = [];
   for (let i = 0; i + 1 < text.length; ) {
-    const run =
-      text.charCodeAt(i) === text.charCodeAt(i + 1) && isDoubledCharSlip(text.charAt(i), text.charAt(i + 2))
-        ? text.charAt(i)
-        : repeatedRunAt(text, i);
+    const run = doubledRunAt(text, i);
     if (run === undefined) {
       i += 1;
       continue;

@@ -9,6 +9,9 @@ const WRONG_COMMAS: Record<CommaStyle, RegExp> = {
   '、': new RegExp(`(?<![0-9０-９])，|，(?![0-9０-９])|${HALF_WIDTH_COMMA}`, 'g'),
 };
 
+/** The characters fixCommas may replace in each style: a text without them is left as it is. */
+export const WRONG_COMMA_CHARS: Record<CommaStyle, string> = { '，': '、,', '、': '，,' };
+
 export function fixCommas(text: string, style: CommaStyle): string {
   return text.replace(WRONG_COMMAS[style], style);
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, TABLE_KINDS, type AnnexDocument, type AnnexRow, type Masters, type PaperSize, type TableKind } from '../model/annex-document';
 import type { Plan } from '../model/plan';
+import { TableChecks } from './checked-rows';
 import type { Finding, ValidationIssue } from './issue';
 import type { Rule, RowRule, RuleContext, TableRule } from './rule';
 import { ruleContext } from './rule-context';
@@ -15,6 +16,8 @@ export interface Validator {
   prepare(document: AnnexDocument, outOfTime: () => boolean): boolean;
 }
 
+const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
+
 const appliesTo = (rule: Rule, table: TableKind): boolean => !rule.tables || rule.tables.includes(table);
 
 function toIssues(rule: Rule, table: TableKind, findings: readonly Finding[]): ValidationIssue[] {
@@ -23,38 +26,42 @@ function toIssues(rule: Rule, table: TableKind, findings: readonly Finding[]): V
 
 /**
  * Row rules are re-run only for rows that changed since the last call (rows are immutable, so a changed
- * row is a new object); table rules, which compare rows, run every time over cached per-row keys.
+ * row is a new object; results are kept by position, see TableChecks); table rules, which compare rows,
+ * run every time over cached per-row keys.
  */
 export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
   const rowRules = rules.filter((rule): rule is RowRule => rule.scope === 'row');
   const tableRules = rules.filter((rule): rule is TableRule => rule.scope === 'table');
   const order = new Map(rules.map((rule, index) => [rule.id, index]));
   let cachedFor: { plan: Plan; masters: Masters; paperSize: PaperSize } | undefined;
-  let rowCaches = new Map<TableKind, WeakMap<AnnexRow, ValidationIssue[]>>();
+  let checks = new Map<TableKind, TableChecks>();
 
   const sortByRule = (issues: ValidationIssue[]): ValidationIssue[] =>
     issues.sort((a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
 
-  const cacheOf = (table: TableKind): WeakMap<AnnexRow, ValidationIssue[]> => {
-    const cache = rowCaches.get(table) ?? new WeakMap<AnnexRow, ValidationIssue[]>();
-    rowCaches.set(table, cache);
-    return cache;
+  const checksOf = (table: TableKind): TableChecks => {
+    const tableChecks = checks.get(table) ?? new TableChecks();
+    checks.set(table, tableChecks);
+    return tableChecks;
   };
 
-  const rowIssues = (row: AnnexRow, table: TableKind, rules: readonly RowRule[], context: RuleContext, cache: WeakMap<AnnexRow, ValidationIssue[]>): ValidationIssue[] => {
-    let issues = cache.get(row);
-    if (!issues) {
-      issues = rules.flatMap((rule) => toIssues(rule, table, rule.check(row, context)));
-      cache.set(row, issues);
+  // Most rules find nothing in most rows: a plain loop, and one shared empty result, keep that case free of arrays.
+  const checkRow = (row: AnnexRow, table: TableKind, rules: readonly RowRule[], context: RuleContext): readonly ValidationIssue[] => {
+    let issues: ValidationIssue[] | undefined;
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index] as RowRule;
+      const findings = rule.check(row, context);
+      for (let f = 0; f < findings.length; f++) (issues ??= []).push({ rule: rule.id, severity: rule.severity, table, ...(findings[f] as Finding) });
     }
-    return issues;
+    return issues ?? NO_ISSUES;
   };
 
   const rowRulesFor = (table: TableKind): RowRule[] => rowRules.filter((rule) => appliesTo(rule, table));
 
   const validateTable = (document: AnnexDocument, table: TableKind, output: ValidationIssue[]): void => {
     const context = ruleContext(document, table);
-    const cache = cacheOf(table);
+    const rows = document.tables[table].rows;
+    const checked = checksOf(table).alignedTo(rows);
     const rules = rowRulesFor(table);
     // Table rules find few problems: group them by row, then merge while walking the rows in order.
     const fromTableRules = new Map<string, ValidationIssue[]>();
@@ -63,11 +70,12 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
         fromTableRules.set(issue.rowId, [...(fromTableRules.get(issue.rowId) ?? []), issue]);
       }
     }
-    for (const row of document.tables[table].rows) {
-      const issues = rowIssues(row, table, rules, context, cache);
-      const extra = fromTableRules.get(row.id);
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index] as AnnexRow;
+      const issues = (checked.issues[index] ??= checkRow(row, table, rules, context));
+      const extra = fromTableRules.size > 0 ? fromTableRules.get(row.id) : undefined;
       if (extra) output.push(...sortByRule([...issues, ...extra]));
-      else for (const issue of issues) output.push(issue);
+      else for (let i = 0; i < issues.length; i++) output.push(issues[i] as ValidationIssue);
     }
   };
 
@@ -76,7 +84,7 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
     const paperSize = document.settings?.paperSize ?? DEFAULT_SETTINGS.paperSize;
     if (!cachedFor || cachedFor.plan !== document.plan || cachedFor.masters !== document.masters || cachedFor.paperSize !== paperSize) {
       cachedFor = { plan: document.plan, masters: document.masters, paperSize };
-      rowCaches = new Map();
+      checks = new Map();
     }
   };
 
@@ -92,13 +100,14 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
       let checked = 0;
       for (const table of TABLE_KINDS) {
         const context = ruleContext(document, table);
-        const cache = cacheOf(table);
+        const rows = document.tables[table].rows;
+        const results = checksOf(table).alignedTo(rows);
         const rules = rowRulesFor(table);
-        for (const row of document.tables[table].rows) {
-          if (cache.has(row)) continue;
+        for (let index = 0; index < rows.length; index++) {
+          if (results.issues[index]) continue;
           // The clock is read every 32 rows checked, after at least one, so every slice makes progress.
           if (checked > 0 && checked % 32 === 0 && outOfTime()) return false;
-          rowIssues(row, table, rules, context, cache);
+          results.issues[index] = checkRow(rows[index] as AnnexRow, table, rules, context);
           checked += 1;
         }
       }

@@ -24,14 +24,22 @@ export interface BenchCase {
   readonly floor: (input: CaseInput) => unknown | Promise<unknown>;
 }
 
-/** Reads every field of every row: the least any validation must do. */
+/** Sums every character's code of a text: reading its content, as any check of the text must. */
+function readCharacters(text: string): number {
+  let sum = 0;
+  for (let index = 0; index < text.length; index += 1) sum += text.charCodeAt(index);
+  return sum;
+}
+
+/** Reads every character of every field and list entry of every row, and its marks: the least any validation must do. */
 function readEveryField(document: AnnexDocument): number {
   let total = 0;
   for (const table of [document.tables.city, document.tables.council]) {
     for (const row of table.rows) {
-      total += row.id.length + row.title.length + row.summary.length + row.marks.length;
-      for (const value of row.departments) total += value.length;
-      for (const value of row.sections) total += value.length;
+      total += readCharacters(row.id) + readCharacters(row.title) + readCharacters(row.summary);
+      for (const value of row.departments) total += readCharacters(value);
+      for (const value of row.sections) total += readCharacters(value);
+      for (const mark of row.marks) total += readCharacters(mark);
     }
   }
   return total;
@@ -75,14 +83,14 @@ export const CASES: readonly BenchCase[] = [
   },
   {
     id: 'validate-full',
-    label: '全体の検証（floor: 全フィールドを読むだけのループ）',
+    label: '全体の検証（floor: 全フィールドの全文字を読むだけのループ）',
     target: 3,
     ours: ({ document }) => validateDocument(document),
     floor: ({ document }) => readEveryField(document),
   },
   {
     id: 'validate-edit',
-    label: '1 セル編集後の再検証（floor: 全フィールドを読むだけのループ）',
+    label: '1 セル編集後の再検証（floor: 全フィールドの全文字を読むだけのループ）',
     target: Number.NaN,
     ours: ({ document }) => {
       if (!warm || warm.document.tables.city.rows.length !== document.tables.city.rows.length) {
