@@ -42,14 +42,13 @@ export function AnnexGrid(props: AnnexGridProps) {
   useEffect(() => controller.afterRender());
   useImperativeHandle(handleRef, () => controller.handle(), [controller]);
 
-  const rows = document.tables[table].rows as AnnexRow[];
   return (
     <div className="annex-grid-frame">
     <div className="annex-grid" ref={wrapperRef} tabIndex={-1} data-testid="annex-grid" data-table={table}>
       <AgGridReact<AnnexRow>
         theme={gridTheme}
         localeText={AG_GRID_LOCALE_JP}
-        rowData={rows}
+        rowData={controller.gridRowData}
         columnDefs={defs}
         getRowId={getRowId}
         getRowHeight={controller.getRowHeight}

@@ -64,6 +64,9 @@ export class GridController {
   private positions = new Map<string, number>();
   /** Rows replaced in place since AG Grid last took the row data; null when rows were added, removed or moved. */
   private replacedRows: AnnexRow[] | null = null;
+  /** The row data AG Grid was given; an edit in place reaches it as a transaction instead (no 10k-row diff). */
+  gridRowData: AnnexRow[] = [];
+  private pendingUpdates: AnnexRow[] = [];
   private issues: AnnexGridProps['issues'] | null = null;
   private visible: ReadonlySet<string> | undefined;
   private filterDirty = false;
@@ -119,6 +122,11 @@ export class GridController {
         this.positions = new Map(rows.map((row, index) => [row.id, index]));
         this.context.positions = this.positions;
       }
+      if (replaced && this.api && this.gridRowData.length > 0) this.pendingUpdates.push(...replaced);
+      else {
+        this.gridRowData = rows as AnnexRow[];
+        this.pendingUpdates = [];
+      }
       this.rows = rows;
     }
     if (props.issues !== this.issues) {
@@ -136,6 +144,10 @@ export class GridController {
   afterRender(): void {
     const api = this.api;
     if (!api) return;
+    if (this.pendingUpdates.length > 0) {
+      api.applyTransaction({ update: this.pendingUpdates });
+      this.pendingUpdates = [];
+    }
     this.preloadGlyphs(this.rows);
     if (this.filterDirty) {
       this.filterDirty = false;
