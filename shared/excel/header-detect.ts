@@ -1,6 +1,7 @@
 import { HEADER_LABELS } from '../model/table-names';
 import { displayHeader, normaliseHeader } from './header-text';
 import { readMark } from './mark-values';
+import { READ_LIMITS } from './read-limits';
 import type { CellValue, SheetGrid } from './sheet-grid';
 import { ROW_ID_HEADER } from './workbook-names';
 
@@ -77,18 +78,33 @@ function labelOccurrences(grid: SheetGrid): Occurrence[] {
   return found;
 }
 
-/** Rows where a 主な取組 and a 取組概要 meet (merged labels count on every row they cover), top first. */
+/** Which rows some of the labels cover: a running count over their starts and ends. */
+function coverage(labels: readonly Occurrence[], rowCount: number): Uint8Array {
+  const change = new Int32Array(rowCount + 1);
+  for (const { top, bottom } of labels) {
+    change[top] = (change[top] ?? 0) + 1;
+    const end = Math.min(bottom + 1, rowCount);
+    change[end] = (change[end] ?? 0) - 1;
+  }
+  const covered = new Uint8Array(rowCount);
+  for (let row = 0, open = 0; row < rowCount; row += 1) covered[row] = (open += change[row] ?? 0) > 0 ? 1 : 0;
+  return covered;
+}
+
+/**
+ * Rows where a 主な取組 and a 取組概要 meet (merged labels count on every row they cover), top first: where two labels
+ * overlap, the lower top. So a label's top row counts when a label of the other kind covers it. Linear in the labels:
+ * comparing every pair took minutes on a sheet of 100,000 header rows.
+ */
 function headerRows(grid: SheetGrid): number[] {
   const occurrences = labelOccurrences(grid);
   const titles = occurrences.filter((occurrence) => occurrence.label === 'title');
   const summaries = occurrences.filter((occurrence) => occurrence.label === 'summary');
+  const byTitle = coverage(titles, grid.rowCount);
+  const bySummary = coverage(summaries, grid.rowCount);
   const rows = new Set<number>();
-  for (const title of titles) {
-    for (const summary of summaries) {
-      const first = Math.max(title.top, summary.top);
-      if (first <= Math.min(title.bottom, summary.bottom)) rows.add(first);
-    }
-  }
+  for (const summary of summaries) if (byTitle[summary.top]) rows.add(summary.top);
+  for (const title of titles) if (bySummary[title.top]) rows.add(title.top);
   return [...rows].sort((a, b) => a - b);
 }
 
@@ -221,6 +237,8 @@ export function findHeaderBlocks(grid: SheetGrid): HeaderBlock[] {
   const blocks: HeaderBlock[] = [];
   let floor = 0;
   for (const row of headerRows(grid)) {
+    // One past the limit is enough to refuse the workbook; building the rest would take minutes.
+    if (blocks.length > READ_LIMITS.headerBlocks) break;
     if (row < floor) continue;
     const block = buildBlock(grid, row, floor);
     blocks.push(block);

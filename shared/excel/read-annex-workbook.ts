@@ -49,12 +49,16 @@ function inReadingOrder(problems: readonly ImportProblem[], sheetNames: readonly
   return keyed.map(({ problem }) => problem);
 }
 
+// The 構造 sheet is at most 9 columns wide: a cell far right is no part of it, and would make every row 16,384 wide.
+const STRUCTURE_COLUMNS = 16;
+
 /** Rows as plain values, for the 構造 sheet reader. */
 function plainRows(grid: SheetGrid): unknown[][] {
   const rows: unknown[][] = [];
+  const width = Math.min(grid.columnCount, STRUCTURE_COLUMNS);
   for (let row = 0; row < grid.rowCount; row += 1) {
     const cells: unknown[] = [];
-    for (let column = 0; column < grid.columnCount; column += 1) cells.push(grid.value(row, column) ?? '');
+    for (let column = 0; column < width; column += 1) cells.push(grid.value(row, column) ?? '');
     rows.push(cells);
   }
   return rows;
@@ -98,6 +102,9 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
   const structure = structureGrid ? readStructureSheet(plainRows(structureGrid)) : undefined;
   if (structure && !structure.ok) return structure;
   const blocks = findBlocks(sheets, findHeaderBlocks);
+  if (blocks.length > READ_LIMITS.headerBlocks) {
+    return err([fileError(`取組事業一覧の見出しが多すぎます（${READ_LIMITS.headerBlocks.toLocaleString('ja-JP')} 個を超えています）。取組事業一覧のファイルか確かめてください`)]);
+  }
   if (blocks.length === 0) {
     return err([fileError(NO_TABLE_MESSAGE)]);
   }

@@ -1,29 +1,28 @@
 import * as XLSX from 'xlsx';
+import { odsRepeatProblem } from './part-scan';
+import type { ZipContainer } from './zip-container';
 
 // Spaces that JavaScript's trim() removes but ODF keeps as text (ODF collapses only U+0020, tab and line breaks).
 const TRIMMED_SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/gu;
 
-interface ZipFile {
-  content: Uint8Array;
-}
 interface CfbModule {
-  read(data: Uint8Array, options: { type: 'buffer' }): unknown;
-  find(container: unknown, path: string): ZipFile | null;
-  write(container: unknown, options: { fileType: 'zip'; type: 'array' }): Uint8Array | number[];
+  find(container: ZipContainer, path: string): { content?: Uint8Array } | null;
 }
 
 /**
- * SheetJS 0.20.3 trims each ODS paragraph with String.prototype.trim, which also strips full-width spaces: the 2024
- * annex's summaries that begin with 「　」 would lose it. Writing those spaces as character references in content.xml
- * keeps them past the trim; SheetJS decodes the references back. Returns bytes for XLSX.read.
+ * Readies an ODS's content.xml for SheetJS: refused (a Japanese message) when its repeat counts would spread into more
+ * cells than any annex has. SheetJS 0.20.3 trims each ODS paragraph with String.prototype.trim, which also strips
+ * full-width spaces: the 2024 annex's summaries that begin with 「　」 would lose it. Writing those spaces as character
+ * references keeps them past the trim; SheetJS decodes the references back. Changes the inflated zip SheetJS is given.
  */
-export function protectOdsSpaces(bytes: Uint8Array): Uint8Array | number[] {
+export function prepareOds(container: ZipContainer): string | undefined {
   const cfb = (XLSX as unknown as { CFB: CfbModule }).CFB;
-  const zip = cfb.read(bytes, { type: 'buffer' });
-  const content = cfb.find(zip, 'content.xml');
-  if (!content) return bytes;
+  const content = cfb.find(container, 'content.xml');
+  if (!content?.content) return undefined;
   const text = new TextDecoder('utf-8').decode(content.content);
-  if (!TRIMMED_SPACES.test(text)) return bytes;
+  const problem = odsRepeatProblem(text);
+  if (problem !== undefined) return problem;
+  if (!TRIMMED_SPACES.test(text)) return undefined;
   content.content = new TextEncoder().encode(text.replace(TRIMMED_SPACES, (space) => `&#${space.codePointAt(0) ?? 32};`));
-  return cfb.write(zip, { fileType: 'zip', type: 'array' });
+  return undefined;
 }

@@ -6,6 +6,7 @@ import type { HeaderBlock } from './header-detect';
 import { normaliseHeader } from './header-text';
 import type { ImportProblem } from './import-problem';
 import { identifyTable, titleAbove } from './read-table-kind';
+import { READ_LIMITS } from './read-limits';
 import { readBlockRows, type RowDraft } from './read-table-rows';
 import { cellAddress } from './sheet-address';
 import type { FormulaNotes } from './sheet-formulas';
@@ -37,6 +38,8 @@ export interface TableDrafts {
 export function findBlocks(sheets: readonly SheetEntry[], find: (grid: SheetGrid) => HeaderBlock[]): FoundBlock[] {
   const blocks: FoundBlock[] = [];
   for (const entry of sheets) {
+    // Past the limit the workbook is refused: the remaining sheets need not be searched.
+    if (blocks.length > READ_LIMITS.headerBlocks) break;
     const found = find(entry.grid);
     found.forEach((block, index) => blocks.push({ entry, block, end: found[index + 1]?.top ?? entry.grid.rowCount }));
   }

@@ -1,10 +1,13 @@
 import * as XLSX from 'xlsx';
 import { err, ok, type Result } from '../result';
 import { decodeCsv } from './csv-decode';
-import { protectOdsSpaces } from './read-ods-spaces';
+import { prepareOds } from './read-ods-spaces';
+import { arrayFormulaProblem } from './part-scan';
 import type { ImportProblem } from './import-problem';
 import { READ_LIMITS, megabytes } from './read-limits';
-import { looksLikeZip, readZipDirectory, zipLimitProblems } from './zip-limits';
+import { sheetByName } from './sheet-grid';
+import { inflateZip, parseContainer, type ZipContainer } from './zip-container';
+import { looksLikeZip, readZipDirectory, zipLimitProblems, type ZipStream } from './zip-limits';
 
 export type WorkbookFormat = 'zip' | 'xls' | 'csv';
 
@@ -59,9 +62,17 @@ function sheetJsProblem(cause: unknown): ImportProblem[] {
   return fileProblem(`表計算のファイルとして読めません。壊れているか、別の形式のファイルです（${detail.slice(0, 100)}）`);
 }
 
+// SheetJS reads a zip without these as Apple Numbers (another decompressor) or opens a zip inside it with no limits.
+const WORKBOOK_MARKS = ['[content_types].xml', 'meta-inf/manifest.xml', 'objectdata.xml'];
+function isWorkbookZip(streams: readonly ZipStream[]): boolean {
+  const paths = new Set(streams.map((stream) => stream.path.toLowerCase().replace(/\\/g, '/')));
+  return !paths.has('index/document.iwa') && WORKBOOK_MARKS.some((mark) => paths.has(mark));
+}
+
 /**
  * The bytes → a SheetJS workbook, refusing first what is far beyond any annex: the file's size, and for a zip the sizes
- * its central directory declares, all checked before SheetJS sees a byte. A CSV is decoded here (UTF-8, else Shift_JIS).
+ * its central directory declares, all checked before a byte is inflated; a zip's entries are inflated here within those
+ * sizes, never by SheetJS. A CSV is decoded here (UTF-8, else Shift_JIS).
  */
 export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<ReadWorkbook, ImportProblem[]> {
   const extension = extensionOf(fileName);
@@ -78,6 +89,7 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
     return err(fileProblem(`.${extension} のファイルとして読めません（中身が ZIP 形式ではありません）。壊れているか、別の形式のファイルです`));
   }
   let isOds = false;
+  let container: ZipContainer | undefined;
   // A .xls or a CSV is no zip: its size in bytes bounds its rows as well.
   let uncompressedBytes = bytes.length;
   if (isZip && format !== 'csv') {
@@ -86,8 +98,15 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
     const limits = zipLimitProblems(directory.entries);
     if (limits.length > 0) return err(limits.flatMap(fileProblem));
     if (directory.mismatch !== undefined) return err(fileProblem(directory.mismatch));
+    if (!isWorkbookZip(directory.streams)) {
+      return err(fileProblem(`.${extension} のファイルとして読めません（ZIP の中にブックの目印がありません）。別の形式のファイルです`));
+    }
     uncompressedBytes = directory.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-    isOds = directory.entries.some((entry) => entry.name === 'content.xml') && !directory.entries.some((entry) => entry.name === '[Content_Types].xml');
+    // As SheetJS decides: a manifest (or a UOF document) makes it read content.xml as ODS, whatever else is there.
+    isOds = directory.streams.some((stream) => /^(meta-inf[\\/]manifest\.xml|objectdata\.xml)$/i.test(stream.path));
+    const inflated = inflateZip(bytes, directory.streams);
+    if (!inflated.ok) return err(fileProblem(inflated.error));
+    container = inflated.value;
   }
   try {
     if (format === 'csv') {
@@ -97,7 +116,16 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
       return ok({ workbook: XLSX.read(decoded.text, { ...READ_OPTIONS, ...rowCap(decoded.text.length * 3), type: 'string', raw: true }), format });
     }
     const options = { ...READ_OPTIONS, ...rowCap(uncompressedBytes), type: 'array' } as const;
-    return ok({ workbook: XLSX.read(isOds ? protectOdsSpaces(bytes) : bytes, options), format });
+    if (container === undefined) return ok({ workbook: XLSX.read(bytes, options), format });
+    const partProblem = (isOds ? prepareOds(container) : undefined) ?? arrayFormulaProblem(container);
+    if (partProblem !== undefined) return err(fileProblem(partProblem));
+    const parsed = parseContainer(container, options, isOds);
+    if (!parsed.ok) return err(fileProblem(parsed.error));
+    const workbook = parsed.value;
+    // SheetJS drops a sheet of a zip it fails to parse without a word: its table would go missing as if never there.
+    const lost = workbook.SheetNames.find((name) => sheetByName(workbook.Sheets, name) === undefined);
+    if (lost !== undefined) return err(fileProblem(`シート「${lost.slice(0, 40)}」が壊れていて読めません。ファイルが壊れていないか確かめてください`));
+    return ok({ workbook, format });
   } catch (cause) {
     return err(sheetJsProblem(cause));
   }

@@ -36,7 +36,9 @@ function cellValue(cell: CellObject | undefined): CellValue | undefined {
     case 's':
       return typeof cell.v === 'string' && cell.v !== '' ? cell.v : undefined;
     case 'n':
-      return typeof cell.v === 'number' && Number.isFinite(cell.v) ? cell.v : undefined;
+      // A number SheetJS could not read (NaN, 1e999, a date that is none) is what Excel shows as #NUM!, never a blank.
+      if (typeof cell.v !== 'number') return undefined;
+      return Number.isFinite(cell.v) ? cell.v : '#NUM!';
     case 'b':
       return typeof cell.v === 'boolean' ? cell.v : undefined;
     case 'e':
@@ -45,6 +47,22 @@ function cellValue(cell: CellObject | undefined): CellValue | undefined {
       return cell.v instanceof Date ? cell.v.toISOString() : String(cell.v);
     default:
       return undefined;
+  }
+}
+
+// SheetJS keeps a row that reaches column XFD through one far cell as a sparse array, which any loop over its width
+// (or some, forEach) walks index by index: about 2 ms a row, minutes for a hostile sheet of 100,000 such rows.
+const SPARSE_WIDTH = 256;
+
+/** Visits a row's cells left to right; a wide row by its own keys, so the cost is its cells, not its width. */
+function forEachCell(cells: readonly (CellObject | undefined)[], visit: (cell: CellObject | undefined, column: number) => void): void {
+  if (cells.length <= SPARSE_WIDTH) {
+    for (let column = 0; column < cells.length; column += 1) visit(cells[column], column);
+    return;
+  }
+  for (const key of Object.keys(cells)) {
+    const column = Number(key);
+    if (Number.isInteger(column)) visit(cells[column], column);
   }
 }
 
@@ -147,14 +165,14 @@ export class SheetGrid {
     const cells = this.rows[row];
     const texts: string[] = [];
     if (!cells) return texts;
-    for (let column = 0; column < cells.length; column += 1) {
-      const value = cellValue(cells[column]);
-      if (value === undefined) continue;
+    forEachCell(cells, (cell, column) => {
+      const value = cellValue(cell);
+      if (value === undefined) return;
       const merge = this.mergeAt(row, column);
-      if (merge && (merge.top !== row || merge.left !== column)) continue;
+      if (merge && (merge.top !== row || merge.left !== column)) return;
       const text = String(value).trim();
       if (text !== '') texts.push(text);
-    }
+    });
     return texts;
   }
 
@@ -163,10 +181,10 @@ export class SheetGrid {
     const cells = this.rows[row];
     const columns: number[] = [];
     if (!cells) return columns;
-    for (let column = 0; column < cells.length; column += 1) {
-      const value = cells[column]?.v;
+    forEachCell(cells, (cell, column) => {
+      const value = cell?.v;
       if (typeof value === 'string' && value.includes(needle)) columns.push(column);
-    }
+    });
     return columns;
   }
 }
@@ -188,9 +206,12 @@ export function sheetGrid(name: string, sheet: WorkSheet): GridResult {
   const merges = sheet['!merges'] ?? [];
   // Trailing rows of empty (formatted) cells are not part of the sheet's content; a formula with no value is.
   let rowCount = rows.length;
-  while (rowCount > 0 && !rows[rowCount - 1]?.some((cell) => cell !== undefined && cell !== null && (cell.t !== 'z' || typeof cell.f === 'string'))) {
-    rowCount -= 1;
-  }
+  const holdsContent = (cells: readonly (CellObject | undefined)[] | undefined): boolean => {
+    let found = false;
+    if (cells) forEachCell(cells, (cell) => void (found ||= cell !== undefined && cell !== null && (cell.t !== 'z' || typeof cell.f === 'string')));
+    return found;
+  };
+  while (rowCount > 0 && !holdsContent(rows[rowCount - 1])) rowCount -= 1;
   // A merge may reach past the last cell (a header merged down over rows that hold nothing else): count it in.
   let columnCount = 0;
   for (const cells of rows) if (cells && cells.length > columnCount) columnCount = cells.length;

@@ -7,11 +7,27 @@ export interface ZipEntry {
   readonly uncompressedSize: number;
 }
 
+/** Where an entry's data is, as its local header says: what is inflated before SheetJS sees the entry. */
+export interface ZipStream {
+  /** The name as SheetJS reads it: the local header's bytes, one character each. */
+  readonly path: string;
+  /** The name as a person reads it, for messages. */
+  readonly name: string;
+  readonly flags: number;
+  readonly method: number;
+  readonly dataOffset: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  /** The CRC-32 the directory gives for the inflated data. */
+  readonly crc: number;
+}
+
 export type ZipDirectory =
   | {
       readonly ok: true;
       readonly entries: readonly ZipEntry[];
-      /** Set when a local header declares other sizes than the directory: SheetJS would trust the local one. */
+      readonly streams: readonly ZipStream[];
+      /** Set when a local header declares other sizes than the directory: a broken or crafted file. */
       readonly mismatch?: string;
     }
   | { readonly ok: false; readonly message: string };
@@ -71,6 +87,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   if (directoryOffset + directorySize > bytes.length) return broken('中央ディレクトリがファイルの外を指しています');
 
   const entries: ZipEntry[] = [];
+  const streams: ZipStream[] = [];
   let mismatch: string | undefined;
   const names = new TextDecoder('utf-8');
   let at = directoryOffset;
@@ -105,11 +122,15 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
       extra += 4 + size;
     }
     entries.push({ name, compressedSize, uncompressedSize });
-    // SheetJS inflates by the local header: one that claims other sizes than the directory checked here is refused.
+    if (localOffset + 30 > bytes.length || u32(localOffset) !== LOCAL_ENTRY) return broken(`「${name}」の位置が正しくありません`);
+    const localName = u16(localOffset + 26);
+    const dataOffset = localOffset + 30 + localName + u16(localOffset + 28);
+    let path = '';
+    for (let byte = localOffset + 30; byte < localOffset + 30 + localName; byte += 1) path += String.fromCharCode(bytes[byte] ?? 0);
+    const crc = u32(at + 16);
+    streams.push({ path, name, flags: u16(localOffset + 6), method: u16(localOffset + 8), dataOffset, compressedSize, uncompressedSize, crc });
+    // A local header that claims other sizes than the directory checked here is a crafted file.
     if (mismatch === undefined) {
-      if (localOffset + 30 > bytes.length || u32(localOffset) !== LOCAL_ENTRY) {
-        return broken(`「${name}」の位置が正しくありません`);
-      }
       const usesDescriptor = (u16(localOffset + 6) & 0x0008) !== 0;
       const localCompressed = u32(localOffset + 18);
       const localUncompressed = u32(localOffset + 22);
@@ -120,7 +141,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     }
     at = end;
   }
-  return mismatch === undefined ? { ok: true, entries } : { ok: true, entries, mismatch };
+  return mismatch === undefined ? { ok: true, entries, streams } : { ok: true, entries, streams, mismatch };
 }
 
 /** Japanese messages for every limit the declared sizes break; empty when the zip may be inflated. */

@@ -1,0 +1,75 @@
+import { READ_LIMITS } from './read-limits';
+import type { ZipContainer } from './zip-container';
+
+/*
+ * Counts, in a workbook's XML before SheetJS parses it, what SheetJS would blow up: a repeat count it spreads over
+ * cells one by one, and array formulas it compares every later cell with. A file of a few kilobytes can ask for billions.
+ */
+
+// SheetJS's own tag pattern for ODS (xlmlregex in 0.20.3), so the scan sees the very tags it will; names as it takes them.
+const ODS_TAG = /<([/]?)([^\s?><!/:"]*:|)([^\s?<>:/"]+)(?:\s+[^<>=?"'\s]+="[^"]*?")*\s*[/]?>/gm;
+const ROW = new Set(['table-row', '行']);
+const CELL = new Set(['table-cell', '数据']);
+const ROWS_REPEATED = /\s(?:[^\s=:]+:)?number-rows-repeated="([^"]*)"/;
+const COLUMNS_REPEATED = /\s(?:[^\s=:]+:)?number-columns-repeated="([^"]*)"/;
+
+/** The text SheetJS scans: comments taken out, then a DOCTYPE (its str_remove_ng and remove_doctype, as written). */
+function asSheetJsScans(text: string): string {
+  const kept: string[] = [];
+  let last = 0;
+  for (let start = text.indexOf('<!--'); start > -1; ) {
+    kept.push(text.slice(last, start));
+    const end = text.indexOf('-->', start + 4);
+    if (end === -1) break;
+    last = end + 3;
+    start = text.indexOf('<!--', last);
+    if (start === -1) kept.push(text.slice(last));
+  }
+  const xml = text.includes('<!--') ? kept.join('') : text;
+  const doctype = xml.slice(0, 1024).indexOf('<!DOCTYPE');
+  const firstTag = doctype === -1 ? undefined : /<\w/.exec(xml);
+  return firstTag ? xml.slice(0, doctype) + xml.slice(firstTag.index) : xml;
+}
+
+/** The cells SheetJS makes of an ODS's content.xml: a cell with content once per row and column it is repeated over. */
+function odsCellCount(text: string): number {
+  let rowRepeat = 1;
+  let cells = 0;
+  for (const [tag, closing, , rawName = ''] of asSheetJsScans(text).matchAll(ODS_TAG)) {
+    const name = rawName.replace(/_[\s\S]*$/, '');
+    if (ROW.has(name)) {
+      // As SheetJS reads them: unary plus for rows (so "1e9" is a billion), parseInt for columns.
+      rowRepeat = closing ? 1 : Math.max(1, Number(ROWS_REPEATED.exec(tag)?.[1]) || 1);
+      continue;
+    }
+    if (closing || (!CELL.has(name) && name !== 'covered-table-cell')) continue;
+    const columnRepeat = Math.max(1, Number.parseInt(COLUMNS_REPEATED.exec(tag)?.[1] ?? '1', 10) || 1);
+    const selfClosing = tag.charAt(tag.length - 2) === '/';
+    // An open cell is copied to every repeated row and column; an empty one and a covered one only along its row.
+    cells += CELL.has(name) && !selfClosing ? rowRepeat * columnRepeat : selfClosing ? 1 : columnRepeat;
+    if (cells > READ_LIMITS.repeatedCells) return cells;
+  }
+  return cells;
+}
+
+const ARRAY_FORMULA = /\st\s*=\s*["']array["']|number-matrix-rows-spanned\s*=/g;
+const arrayFormulaCount = (xml: string): number => (xml.match(ARRAY_FORMULA) ?? []).length;
+
+/** Japanese message when an ODS's content.xml would spread into more cells than any annex has. */
+export function odsRepeatProblem(contentXml: string): string | undefined {
+  const cells = odsCellCount(contentXml);
+  if (cells <= READ_LIMITS.repeatedCells) return undefined;
+  return `表の繰り返し指定を展開するとセルが多すぎます（${READ_LIMITS.repeatedCells.toLocaleString('ja-JP')} 個を超えます）。取組事業一覧のファイルか確かめてください`;
+}
+
+/** Japanese message when the workbook's XML parts hold more array formulas than SheetJS can compare in time. */
+export function arrayFormulaProblem(container: ZipContainer): string | undefined {
+  const decoder = new TextDecoder('utf-8');
+  let count = 0;
+  container.FileIndex.forEach((entry, index) => {
+    if (entry.content === undefined || !/\.xml$/i.test(container.FullPaths[index] ?? '')) return;
+    count += arrayFormulaCount(decoder.decode(entry.content));
+  });
+  if (count <= READ_LIMITS.arrayFormulas) return undefined;
+  return `配列数式が多すぎます（${count.toLocaleString('ja-JP')} 個。${READ_LIMITS.arrayFormulas.toLocaleString('ja-JP')} 個まで）。取組事業一覧のファイルか確かめてください`;
+}

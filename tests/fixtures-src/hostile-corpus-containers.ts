@@ -1,0 +1,281 @@
+/**
+ * Hostile containers and sizes: truncated and bit-flipped workbooks, noise behind a signature, zips that hold no
+ * workbook, zip bombs that lie consistently, a 100 MB cell, a million rows, thousands of sheets.
+ */
+import type { AnnexDocument } from '../../shared/model/annex-document';
+import { readZipDirectory } from '../../shared/excel/zip-limits';
+import { handMadeZip } from './hand-made-zip';
+import type { HostileCase } from './hostile-corpus';
+import { zeroBomb } from './hostile-deflate';
+import { odsCell, odsTable, rawOds } from './hostile-ods';
+import { rawXlsx, sheetXml } from './hostile-xlsx';
+import { concat, partsOf, zipParts, type ZipPart } from './hostile-zip';
+import { annexWorkbook, writeWorkbook } from './make-import-fixtures';
+
+const encoder = new TextEncoder();
+const MB = 1024 * 1024;
+
+/** Deterministic noise (a linear congruential generator), so a failure can be reproduced. */
+export function noise(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let index = 0; index < length; index += 1) {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    bytes[index] = state >>> 16;
+  }
+  return bytes;
+}
+
+/** A copy with `count` bytes from `at` on, every `step`, xored with 0x5a. */
+function flipped(bytes: Uint8Array, at: number, count = 8, step = 97): Uint8Array {
+  const copy = bytes.slice();
+  for (let index = 0; index < count; index += 1) {
+    const place = at + index * step;
+    if (place < copy.length) copy[place] = (copy[place] ?? 0) ^ 0x5a;
+  }
+  return copy;
+}
+
+/** Where a zip entry's data starts. */
+function dataOffset(bytes: Uint8Array, name: string): number {
+  const directory = readZipDirectory(bytes);
+  const stream = directory.ok ? directory.streams.find((candidate) => candidate.path === name) : undefined;
+  if (!stream) throw new Error(`no ${name} in the zip`);
+  return stream.dataOffset;
+}
+
+/** The zip with one part replaced by a bomb that declares `declared` bytes and inflates to 2 GB. */
+function withBomb(bytes: Uint8Array, name: string, declared: number): Uint8Array {
+  const bomb = zeroBomb(2 * 1024 * MB).deflated;
+  const parts: ZipPart[] = partsOf(bytes).map((part) => (part.name === name ? { name, deflated: bomb, declaredSize: declared } : part));
+  return zipParts(parts);
+}
+
+/** Rows of sheet XML made in chunks of about a megabyte, never the whole sheet at once. */
+function* rowChunks(count: number, row: (number: number) => string): Iterable<Uint8Array> {
+  let chunk = '';
+  for (let number = 1; number <= count; number += 1) {
+    chunk += row(number);
+    if (chunk.length > MB) {
+      yield encoder.encode(chunk);
+      chunk = '';
+    }
+  }
+  yield encoder.encode(chunk);
+}
+
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_TAIL = '</sheetData></worksheet>';
+
+/** An xlsx of one sheet streamed from chunks of its sheetData. */
+function streamedXlsx(sheetData: () => Iterable<Uint8Array>): Uint8Array {
+  const sheet: ZipPart = {
+    name: 'xl/worksheets/sheet1.xml',
+    chunks: function* () {
+      yield encoder.encode(SHEET_HEAD);
+      yield* sheetData();
+      yield encoder.encode(SHEET_TAIL);
+    },
+  };
+  return rawXlsx({ sheets: [{ name: 'S' }], parts: {}, rawParts: [sheet] });
+}
+
+export function* containerCases(base: AnnexDocument): Generator<HostileCase> {
+  const xlsx = (): Uint8Array => writeWorkbook(annexWorkbook(base));
+  const xls = (): Uint8Array => writeWorkbook(annexWorkbook(base), 'biff8');
+  const ods = (): Uint8Array => writeWorkbook(annexWorkbook(base), 'ods');
+  const brokenZip = 'ZIP 形式のファイルとして壊れています';
+  const noWorkbook = 'ZIP の中にブックの目印がありません';
+  const bomb = '圧縮爆弾のおそれがあるため読みません';
+
+  yield {
+    name: 'an xlsx with its middle cut out, its end record kept',
+    fileName: 'cut.xlsx',
+    bytes: () => {
+      const bytes = xlsx();
+      return concat([bytes.subarray(0, Math.floor(bytes.length * 0.4)), bytes.subarray(bytes.length - 600)]);
+    },
+    expected: 'error',
+    messageIncludes: [brokenZip],
+  };
+  const half = (bytes: Uint8Array): Uint8Array => bytes.subarray(0, Math.floor(bytes.length / 2));
+  yield { name: 'an xls cut in half', fileName: 'cut.xls', bytes: () => half(xls()), expected: 'error' };
+  yield { name: 'an ods cut in half', fileName: 'cut.ods', bytes: () => half(ods()), expected: 'error', messageIncludes: [brokenZip] };
+  yield {
+    name: 'an xlsx with bits flipped in its first sheet’s compressed data',
+    fileName: 'flipped.xlsx',
+    bytes: () => {
+      const bytes = xlsx();
+      return flipped(bytes, dataOffset(bytes, 'xl/worksheets/sheet1.xml') + 40);
+    },
+    expected: 'error',
+    messageIncludes: ['xl/worksheets/sheet1.xml'],
+  };
+  yield {
+    name: 'an xlsx whose end record counts other entries than it has',
+    fileName: 'flipped-count.xlsx',
+    bytes: () => {
+      const bytes = xlsx();
+      return flipped(bytes, bytes.length - 22 + 10, 1);
+    },
+    expected: 'error',
+    messageIncludes: [brokenZip],
+  };
+  yield { name: 'an xls with bits flipped in its compound-file header', fileName: 'flipped-header.xls', bytes: () => flipped(xls(), 30, 6, 7), expected: 'error' };
+  yield { name: 'an xls with bits flipped in its workbook stream', fileName: 'flipped-stream.xls', bytes: () => flipped(xls(), 2048, 40, 61), expected: 'error' };
+  yield {
+    name: 'an ods with bits flipped in content.xml',
+    fileName: 'flipped.ods',
+    bytes: () => {
+      const bytes = ods();
+      return flipped(bytes, dataOffset(bytes, 'content.xml') + 100);
+    },
+    expected: 'error',
+    messageIncludes: ['content.xml'],
+  };
+  yield {
+    name: 'random bytes behind a zip signature',
+    fileName: 'noise.xlsx',
+    bytes: () => concat([new Uint8Array([0x50, 0x4b, 0x03, 0x04]), noise(50_000, 3)]),
+    expected: 'error',
+    messageIncludes: [brokenZip],
+  };
+  yield {
+    name: 'random bytes behind a compound-file signature',
+    fileName: 'noise.xls',
+    bytes: () => concat([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), noise(50_000, 5)]),
+    expected: 'error',
+  };
+  yield { name: 'an empty zip', fileName: 'empty.xlsx', bytes: () => zipParts([]), expected: 'error', messageIncludes: ['中身が ZIP 形式ではありません'] };
+  yield {
+    name: 'a zip of a text file named .xlsx',
+    fileName: 'readme.xlsx',
+    bytes: () => zipParts([{ name: 'readme.txt', data: encoder.encode('not a workbook') }]),
+    expected: 'error',
+    messageIncludes: [noWorkbook],
+  };
+  yield {
+    name: 'a zip holding a zip (Index.zip), which SheetJS would open with no limits',
+    fileName: 'nested.xlsx',
+    bytes: () => zipParts([{ name: 'Index.zip', data: withBomb(xlsx(), 'xl/worksheets/sheet1.xml', 5_000) }]),
+    expected: 'error',
+    messageIncludes: [noWorkbook],
+  };
+  yield {
+    name: 'an Apple Numbers document, which SheetJS would decompress with its own snappy',
+    fileName: 'numbers.xlsx',
+    bytes: () => zipParts([...partsOf(xlsx()), { name: 'Index/Document.iwa', data: noise(1_000, 9) }]),
+    expected: 'error',
+    messageIncludes: [noWorkbook],
+  };
+
+  yield {
+    name: 'a zip bomb: 2 GB of zeros declared as 5,000 bytes in the directory and the data descriptor',
+    fileName: 'bomb.xlsx',
+    bytes: () => withBomb(xlsx(), 'xl/worksheets/sheet1.xml', 5_000),
+    expected: 'error',
+    messageIncludes: ['xl/worksheets/sheet1.xml', bomb],
+  };
+  yield {
+    name: 'a zip bomb: the local headers and the directory both declare 5,000 bytes',
+    fileName: 'bomb-local.xlsx',
+    bytes: () =>
+      handMadeZip(
+        partsOf(xlsx()).map(({ name, data }) =>
+          name === 'xl/worksheets/sheet1.xml' ? { name, data: zeroBomb(2 * 1024 * MB).deflated, deflated: true, declaredUncompressed: 5_000 } : { name, data },
+        ),
+      ),
+    expected: 'error',
+    messageIncludes: ['xl/worksheets/sheet1.xml', bomb],
+  };
+  yield {
+    name: 'a zip bomb in an ods’s content.xml',
+    fileName: 'bomb.ods',
+    bytes: () => withBomb(ods(), 'content.xml', 50_000),
+    expected: 'error',
+    messageIncludes: ['content.xml', bomb],
+  };
+  yield {
+    name: 'a cell of 100 MB',
+    fileName: 'big-cell.xlsx',
+    bytes: () => {
+      const text = encoder.encode('取組概要'.repeat(MB / 12));
+      return streamedXlsx(function* () {
+        yield encoder.encode('<row r="1"><c r="A1" t="inlineStr"><is><t>');
+        for (let written = 0; written <= 100 * MB; written += text.length) yield text;
+        yield encoder.encode('</t></is></c></row>');
+      });
+    },
+    expected: 'error',
+    messageIncludes: ['xl/worksheets/sheet1.xml', '1 つ 100 MB まで'],
+  };
+  yield {
+    name: 'a million identical rows',
+    fileName: 'million-same.xlsx',
+    bytes: () => streamedXlsx(() => rowChunks(1_000_000, () => '<row><c t="inlineStr"><is><t>主な取組</t></is></c></row>')),
+    expected: 'error',
+    messageIncludes: ['圧縮率が高すぎます'],
+  };
+  yield {
+    name: 'a million numbered rows',
+    fileName: 'million.xlsx',
+    bytes: () => streamedXlsx(() => rowChunks(1_000_000, (number) => `<row r="${number}"><c r="A${number}"><v>${number}</v></c></row>`)),
+    expected: 'error',
+    messageIncludes: ['行が多すぎます'],
+  };
+  yield {
+    name: 'a million rows by ODS row repetition',
+    fileName: 'million.ods',
+    bytes: () => rawOds(odsTable('S', `<table:table-row table:number-rows-repeated="1000000">${odsCell('主な取組')}</table:table-row>`)),
+    expected: 'error',
+  };
+  yield {
+    name: 'an ODS cell repeated over 16,384 columns and 1,048,576 rows',
+    fileName: 'repeated.ods',
+    bytes: () => rawOds(odsTable('S', `<table:table-row table:number-rows-repeated="1048576">${odsCell('○', 16_384)}</table:table-row>`)),
+    expected: 'error',
+  };
+  yield {
+    name: 'a million-row CSV',
+    fileName: 'million.csv',
+    bytes: () => concat([...rowChunks(1_000_000, (number) => `${number},主な取組,取組概要\n`)]),
+    expected: 'error',
+    messageIncludes: ['行が多すぎます'],
+  };
+  yield {
+    name: 'the header row 100,000 times (a CSV of 2.6 MB)',
+    fileName: 'headers.csv',
+    bytes: () => encoder.encode('主な取組,取組概要\n'.repeat(100_000)),
+    expected: 'error',
+    messageIncludes: ['取組事業一覧の見出しが多すぎます（1,000 個を超えています）'],
+  };
+  yield {
+    name: '5,000 sheets',
+    fileName: 'sheets.xlsx',
+    bytes: () => {
+      const sheets = Array.from({ length: 5_000 }, (_, index) => ({ name: `S${index + 1}` }));
+      const parts = Object.fromEntries(sheets.map((_, index) => [`xl/worksheets/sheet${index + 1}.xml`, sheetXml(`<row r="1"><c r="A1"><v>${index}</v></c></row>`)]));
+      return rawXlsx({ sheets, parts });
+    },
+    expected: 'error',
+    messageIncludes: ['シートが多すぎます（5,000 枚。1,000 枚まで）'],
+  };
+  yield {
+    name: '5,000 sheets in an ods',
+    fileName: 'sheets.ods',
+    bytes: () => rawOds(Array.from({ length: 5_000 }, (_, index) => odsTable(`S${index + 1}`, `<table:table-row>${odsCell(String(index))}</table:table-row>`)).join('')),
+    expected: 'error',
+    messageIncludes: ['シートが多すぎます（5,000 枚。1,000 枚まで）'],
+  };
+  yield {
+    name: '1,000 sheets that all point at one 2 MB part',
+    fileName: 'shared-part.xlsx',
+    bytes: () => {
+      const rows = Array.from({ length: 40_000 }, (_, index) => `<row r="${index + 1}"><c r="A${index + 1}"><v>${index}</v></c></row>`).join('');
+      const sheets = Array.from({ length: 1_000 }, (_, index) => ({ name: `S${index + 1}`, part: 'xl/worksheets/sheet1.xml' }));
+      return rawXlsx({ sheets, parts: { 'xl/worksheets/sheet1.xml': sheetXml(rows) } });
+    },
+    expected: 'error',
+    messageIncludes: ['同じ中身を指しています'],
+  };
+}

@@ -1,0 +1,141 @@
+import { zipSync } from 'fflate';
+import type { CellObject, ParsingOptions, WorkSheet } from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { arrayFormulaProblem, odsRepeatProblem } from '../../../shared/excel/part-scan';
+import { sheetGrid } from '../../../shared/excel/sheet-grid';
+import { inflateZip, parseContainer, type ZipContainer } from '../../../shared/excel/zip-container';
+import { readZipDirectory } from '../../../shared/excel/zip-limits';
+import { handMadeZip } from '../../fixtures-src/hand-made-zip';
+import { rawXlsx, sheetXml } from '../../fixtures-src/hostile-xlsx';
+
+const encoder = new TextEncoder();
+// As the importer asks SheetJS: dense rows, formulas kept, empty cells kept.
+const READ_OPTIONS: ParsingOptions = { type: 'array', dense: true, cellFormula: true, sheetStubs: true };
+
+function container(bytes: Uint8Array): ZipContainer {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) throw new Error(directory.message);
+  const inflated = inflateZip(bytes, directory.streams);
+  if (!inflated.ok) throw new Error(inflated.error);
+  return inflated.value;
+}
+
+describe('inflating a zip before SheetJS sees it', () => {
+  const data = encoder.encode('<x>'.padEnd(10_000, 'a'));
+
+  it('takes an entry that inflates to exactly what its directory declares, and refuses one byte more', () => {
+    const bytes = zipSync({ 'a.xml': data });
+    const directory = readZipDirectory(bytes);
+    const [stream] = directory.ok ? directory.streams : [];
+    if (!stream) throw new Error('no entry');
+    expect(stream.method).toBe(8);
+    const inflated = inflateZip(bytes, [stream]);
+    expect(inflated.ok && inflated.value.FileIndex.find((entry) => entry.name === 'a.xml')?.content).toEqual(data);
+    expect(inflateZip(bytes, [{ ...stream, uncompressedSize: 9_999 }])).toEqual({
+      ok: false,
+      error: 'ZIP の中のファイル「a.xml」が、ZIP の目録にある大きさ（0.1 MB）を超えて展開されます。圧縮爆弾のおそれがあるため読みません',
+    });
+  });
+
+  it('checks each entry against its CRC: one flipped byte in a stored entry is a broken file', () => {
+    const bytes = handMadeZip([{ name: 'a.xml', data }]);
+    const directory = readZipDirectory(bytes);
+    if (!directory.ok) throw new Error(directory.message);
+    expect(inflateZip(bytes, directory.streams).ok).toBe(true);
+    const flipped = bytes.slice();
+    const at = (directory.streams[0]?.dataOffset ?? 0) + 500;
+    flipped[at] = (flipped[at] ?? 0) ^ 1;
+    expect(inflateZip(flipped, directory.streams)).toEqual({ ok: false, error: 'ZIP の中のファイル「a.xml」が壊れています。ファイルが壊れていないか確かめてください' });
+  });
+
+  it('refuses an entry flagged as encrypted, and one compressed by another method', () => {
+    const bytes = handMadeZip([{ name: 'a.xml', data }]);
+    const directory = readZipDirectory(bytes);
+    if (!directory.ok) throw new Error(directory.message);
+    const [stream] = directory.streams;
+    if (!stream) throw new Error('no entry');
+    expect(inflateZip(bytes, [{ ...stream, flags: 1 }])).toEqual({ ok: false, error: 'パスワードで保護されたファイルは読めません。保護を外して保存し直してください' });
+    expect(inflateZip(bytes, [{ ...stream, method: 14 }])).toEqual({ ok: false, error: 'ZIP の中のファイル「a.xml」は対応していない圧縮方式（14）で保存されています' });
+  });
+});
+
+describe('parsing the inflated zip with SheetJS', () => {
+  const oneSheet = sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>');
+  const book = (count: number, shared: boolean): Uint8Array =>
+    rawXlsx({
+      sheets: Array.from({ length: count }, (_, index) => ({ name: `S${index + 1}`, ...(shared ? { part: 'xl/worksheets/sheet1.xml' } : {}) })),
+      parts: shared ? { 'xl/worksheets/sheet1.xml': oneSheet } : Object.fromEntries(Array.from({ length: count }, (_, index) => [`xl/worksheets/sheet${index + 1}.xml`, oneSheet])),
+    });
+
+  it('counts the sheets before it parses them: 1,000 are read, 1,001 refused', () => {
+    expect(parseContainer(container(book(1_000, false)), READ_OPTIONS, false).ok).toBe(true);
+    expect(parseContainer(container(book(1_001, false)), READ_OPTIONS, false)).toEqual({ ok: false, error: 'シートが多すぎます（1,001 枚。1,000 枚まで）' });
+  }, 30_000);
+
+  it('refuses sheets that all point at one large part, and reads a few that share a small one', () => {
+    const big = sheetXml(Array.from({ length: 20_000 }, (_, index) => `<row r="${index + 1}"><c r="A${index + 1}"><v>${index}</v></c></row>`).join(''));
+    const shared = rawXlsx({ sheets: Array.from({ length: 50 }, (_, index) => ({ name: `S${index + 1}`, part: 'xl/worksheets/sheet1.xml' })), parts: { 'xl/worksheets/sheet1.xml': big } });
+    expect(parseContainer(container(shared), READ_OPTIONS, false)).toEqual({
+      ok: false,
+      error: 'ブックの中の同じ部分が何度も読まれるように作られています（シートが同じ中身を指しています）。細工されたファイルのため読みません',
+    });
+    expect(parseContainer(container(book(3, true)), READ_OPTIONS, false).ok).toBe(true);
+  });
+});
+
+describe('counting what SheetJS would blow up', () => {
+  const row = (repeat: string, cells: string): string => `<table:table-row table:number-rows-repeated="${repeat}">${cells}</table:table-row>`;
+  const cell = (repeat: number, selfClosing = false): string =>
+    selfClosing
+      ? `<table:table-cell table:number-columns-repeated="${repeat}"/>`
+      : `<table:table-cell table:number-columns-repeated="${repeat}" office:value-type="string"><text:p>○</text:p></table:table-cell>`;
+
+  it('refuses an ODS cell with content repeated past 2,000,000 cells, and reads one just at it', () => {
+    expect(odsRepeatProblem(row('2000', cell(1_000)))).toBeUndefined();
+    expect(odsRepeatProblem(row('2000', cell(1_001)))).toBe('表の繰り返し指定を展開するとセルが多すぎます（2,000,000 個を超えます）。取組事業一覧のファイルか確かめてください');
+  });
+
+  it('reads rows repeat counts as SheetJS does ("1e9" is a billion), and tags rejoined when a comment is taken out', () => {
+    expect(odsRepeatProblem(row('1e9', cell(1)))).toBeDefined();
+    expect(odsRepeatProblem(`<table:table-row table:number-rows-repeated="3000"><table:table-<!-- -->cell table:number-columns-repeated="1000"><text:p>○</text:p></table:table-cell></table:table-row>`)).toBeDefined();
+  });
+
+  it('counts nothing for the empty cells LibreOffice repeats to the sheet’s end', () => {
+    expect(odsRepeatProblem(row('1048576', cell(16_384, true)))).toBeUndefined();
+  });
+
+  it('refuses more than 5,000 array formulas, and reads 5,000', () => {
+    const formulas = (count: number): string => sheetXml(Array.from({ length: count }, (_, index) => `<row r="${index + 1}"><c r="A${index + 1}"><f t="array" ref="A${index + 1}:B${index + 1}">1</f><v>1</v></c></row>`).join(''));
+    expect(arrayFormulaProblem(container(rawXlsx({ sheets: [{ name: 'S' }], parts: { 'xl/worksheets/sheet1.xml': formulas(5_000) } })))).toBeUndefined();
+    expect(arrayFormulaProblem(container(rawXlsx({ sheets: [{ name: 'S' }], parts: { 'xl/worksheets/sheet1.xml': formulas(5_001) } })))).toBe(
+      '配列数式が多すぎます（5,001 個。5,000 個まで）。取組事業一覧のファイルか確かめてください',
+    );
+  });
+});
+
+describe('a sheet grid of hostile cells', () => {
+  const gridOf = (rows: (CellObject | undefined)[][]): ReturnType<typeof sheetGrid> => sheetGrid('S', { '!data': rows } as unknown as WorkSheet);
+
+  it('walks a row reaching column XFD by its cells: 20,000 such rows in well under a second', () => {
+    const rows = Array.from({ length: 20_000 }, () => {
+      const cells: (CellObject | undefined)[] = [{ t: 's', v: '主な取組' }];
+      cells[16_383] = { t: 's', v: '取組概要' };
+      return cells;
+    });
+    const made = gridOf(rows);
+    if (!made.ok) throw new Error(made.message);
+    const found = new Set<string>();
+    const started = performance.now();
+    for (let row = 0; row < 20_000; row += 1) {
+      found.add(JSON.stringify([made.grid.columnsWithText(row, '取'), made.grid.ownTexts(row)]));
+    }
+    // Walked column by column, the same took about 40 seconds.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect([...found]).toEqual([JSON.stringify([[0, 16_383], ['主な取組', '取組概要']])]);
+  });
+
+  it('reads a number SheetJS could not read (NaN, Infinity) as #NUM!, never as a blank', () => {
+    const made = gridOf([[{ t: 'n', v: Number.NaN }, { t: 'n', v: Number.POSITIVE_INFINITY }, { t: 'n', v: 2 }]]);
+    expect(made.ok && [0, 1, 2].map((column) => made.grid.value(0, column))).toEqual(['#NUM!', '#NUM!', 2]);
+  });
+});
