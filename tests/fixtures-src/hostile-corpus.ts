@@ -1,9 +1,11 @@
 /**
  * The hostile corpus: broken, malicious and merely wrong files, each made by script when a test asks for its bytes
- * (nothing checked in), with what the importer must make of it. The cases live in two lists: containers and sizes
- * (hostile-corpus-containers.ts) and what the parts hold (hostile-corpus-content.ts).
+ * (nothing checked in), with what the importer must make of it. The cases live in three lists: containers and sizes
+ * (hostile-corpus-containers.ts), what the parts hold (hostile-corpus-content.ts) and the annex with wrong
+ * cells (hostile-corpus-cells.ts).
  */
 import type { AnnexDocument } from '../../shared/model/annex-document';
+import { cellCases } from './hostile-corpus-cells';
 import { containerCases } from './hostile-corpus-containers';
 import { contentCases } from './hostile-corpus-content';
 
@@ -23,4 +25,5 @@ export interface HostileCase {
 export function* hostileCorpus(base: AnnexDocument): Generator<HostileCase> {
   yield* containerCases(base);
   yield* contentCases(base);
+  yield* cellCases(base);
 }
