@@ -11,8 +11,8 @@ export const READ_LIMITS = {
   sheets: 1_000,
   // Cells a merged area may spread over; the 2024 annex needs a few hundred.
   mergedCells: 2_000_000,
-  // Cells an ODS's repeat counts (number-rows-repeated × number-columns-repeated) may spread a value over.
-  repeatedCells: 2_000_000,
+  // Cells SheetJS would make (an ODS's repeat counts spread): a 10,000-row annex has some 250,000.
+  cells: 2_000_000,
   // Array formulas over several cells: SheetJS compares every cell with each of them, so their count squares.
   arrayFormulas: 5_000,
   // Header bands: a workbook made from the PDF repeats one per printed page (the 2024 annex has 15).

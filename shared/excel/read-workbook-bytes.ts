@@ -2,7 +2,7 @@ import * as XLSX from 'xlsx';
 import { err, ok, type Result } from '../result';
 import { decodeCsv } from './csv-decode';
 import { prepareOds } from './read-ods-spaces';
-import { arrayFormulaProblem } from './part-scan';
+import { csvCellProblem, workbookPartProblem } from './part-scan';
 import type { ImportProblem } from './import-problem';
 import { READ_LIMITS, megabytes } from './read-limits';
 import { sheetByName } from './sheet-grid';
@@ -112,12 +112,14 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
     if (format === 'csv') {
       const decoded = decodeCsv(bytes);
       if (!decoded.ok) return err(fileProblem(decoded.message));
+      const cells = csvCellProblem(decoded.text);
+      if (cells !== undefined) return err(fileProblem(cells));
       // raw: every field stays text, so 1-2 is not a date and =1+2 is not a formula.
       return ok({ workbook: XLSX.read(decoded.text, { ...READ_OPTIONS, ...rowCap(decoded.text.length * 3), type: 'string', raw: true }), format });
     }
     const options = { ...READ_OPTIONS, ...rowCap(uncompressedBytes), type: 'array' } as const;
     if (container === undefined) return ok({ workbook: XLSX.read(bytes, options), format });
-    const partProblem = (isOds ? prepareOds(container) : undefined) ?? arrayFormulaProblem(container);
+    const partProblem = (isOds ? prepareOds(container) : undefined) ?? workbookPartProblem(container);
     if (partProblem !== undefined) return err(fileProblem(partProblem));
     const parsed = parseContainer(container, options, isOds);
     if (!parsed.ok) return err(fileProblem(parsed.error));

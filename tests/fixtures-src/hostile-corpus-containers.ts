@@ -168,13 +168,29 @@ export function* containerCases(base: AnnexDocument): Generator<HostileCase> {
     fileName: 'repeated.ods',
     bytes: () => rawOds(odsTable('S', `<table:table-row table:number-rows-repeated="1048576">${odsCell('○', 16_384)}</table:table-row>`)),
     expected: 'error',
+    messageIncludes: ['セルが多すぎます'],
   };
   yield {
     name: 'a million-row CSV',
     fileName: 'million.csv',
-    bytes: () => concat([...rowChunks(1_000_000, (number) => `${number},主な取組,取組概要\n`)]),
+    bytes: () => concat([...rowChunks(1_000_000, (number) => `${number}\n`)]),
     expected: 'error',
     messageIncludes: ['行が多すぎます'],
+  };
+  yield {
+    name: 'a CSV of 2.5 million one-letter fields (5 MB)',
+    fileName: 'fields.csv',
+    bytes: () => encoder.encode('a,'.repeat(2_500_000)),
+    expected: 'error',
+    messageIncludes: ['セルが多すぎます'],
+  };
+  yield {
+    name: '3 million small cells within every zip limit (13 MB)',
+    fileName: 'cells.xlsx',
+    bytes: () =>
+      streamedXlsx(() => rowChunks(150_000, (number) => `<row r="${number}">${Array.from({ length: 20 }, (_, column) => `<c r="${String.fromCharCode(65 + column)}${number}"><v>${number + column}</v></c>`).join('')}</row>`)),
+    expected: 'error',
+    messageIncludes: ['セルが多すぎます'],
   };
   yield {
     name: 'the header row 100,000 times (a CSV of 2.6 MB)',

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import type { CellObject, ParsingOptions, WorkSheet } from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { arrayFormulaProblem, odsRepeatProblem } from '../../../shared/excel/part-scan';
+import { csvCellProblem, odsCellProblem, workbookPartProblem } from '../../../shared/excel/part-scan';
 import { sheetGrid } from '../../../shared/excel/sheet-grid';
 import { inflateZip, parseContainer, type ZipContainer } from '../../../shared/excel/zip-container';
 import { readZipDirectory } from '../../../shared/excel/zip-limits';
@@ -83,7 +83,25 @@ describe('parsing the inflated zip with SheetJS', () => {
   });
 });
 
+const TOO_MANY_CELLS = 'セルが多すぎます（2,000,000 個を超えます）。取組事業一覧のファイルか確かめてください';
+/** A container of one part, as inflateZip makes it. */
+const onePart = (path: string, text: string): ZipContainer => ({
+  FileIndex: [{ name: 'Root Entry', type: 5 }, { name: path, type: 2, content: encoder.encode(text) }],
+  FullPaths: ['Root Entry/', `Root Entry/${path}`],
+});
+
 describe('counting what SheetJS would blow up', () => {
+  it('refuses more than 2,000,000 cells in a workbook’s parts, whatever the part is called, and reads 2,000,000', () => {
+    expect(workbookPartProblem(onePart('xl/worksheets/sheet1.xml', '<c r="A1"/>'.repeat(2_000_000)))).toBeUndefined();
+    expect(workbookPartProblem(onePart('xl/worksheets/sheet1', '<c r="A1"/>'.repeat(2_000_001)))).toBe(TOO_MANY_CELLS);
+    expect(workbookPartProblem(onePart('xl/charts/chart1.xml', '<cols><col/></cols><c:chart/>'.repeat(1_000_000)))).toBeUndefined();
+  });
+
+  it('refuses a CSV of 2,000,000 fields, and reads one field fewer', () => {
+    expect(csvCellProblem('a,'.repeat(1_999_999))).toBeUndefined();
+    expect(csvCellProblem('a\t'.repeat(2_000_000))).toBe(TOO_MANY_CELLS);
+  });
+
   const row = (repeat: string, cells: string): string => `<table:table-row table:number-rows-repeated="${repeat}">${cells}</table:table-row>`;
   const cell = (repeat: number, selfClosing = false): string =>
     selfClosing
@@ -91,23 +109,23 @@ describe('counting what SheetJS would blow up', () => {
       : `<table:table-cell table:number-columns-repeated="${repeat}" office:value-type="string"><text:p>○</text:p></table:table-cell>`;
 
   it('refuses an ODS cell with content repeated past 2,000,000 cells, and reads one just at it', () => {
-    expect(odsRepeatProblem(row('2000', cell(1_000)))).toBeUndefined();
-    expect(odsRepeatProblem(row('2000', cell(1_001)))).toBe('表の繰り返し指定を展開するとセルが多すぎます（2,000,000 個を超えます）。取組事業一覧のファイルか確かめてください');
+    expect(odsCellProblem(row('2000', cell(1_000)))).toBeUndefined();
+    expect(odsCellProblem(row('2000', cell(1_001)))).toBe(TOO_MANY_CELLS);
   });
 
   it('reads rows repeat counts as SheetJS does ("1e9" is a billion), and tags rejoined when a comment is taken out', () => {
-    expect(odsRepeatProblem(row('1e9', cell(1)))).toBeDefined();
-    expect(odsRepeatProblem(`<table:table-row table:number-rows-repeated="3000"><table:table-<!-- -->cell table:number-columns-repeated="1000"><text:p>○</text:p></table:table-cell></table:table-row>`)).toBeDefined();
+    expect(odsCellProblem(row('1e9', cell(1)))).toBeDefined();
+    expect(odsCellProblem(`<table:table-row table:number-rows-repeated="3000"><table:table-<!-- -->cell table:number-columns-repeated="1000"><text:p>○</text:p></table:table-cell></table:table-row>`)).toBeDefined();
   });
 
   it('counts nothing for the empty cells LibreOffice repeats to the sheet’s end', () => {
-    expect(odsRepeatProblem(row('1048576', cell(16_384, true)))).toBeUndefined();
+    expect(odsCellProblem(row('1048576', cell(16_384, true)))).toBeUndefined();
   });
 
   it('refuses more than 5,000 array formulas, and reads 5,000', () => {
     const formulas = (count: number): string => sheetXml(Array.from({ length: count }, (_, index) => `<row r="${index + 1}"><c r="A${index + 1}"><f t="array" ref="A${index + 1}:B${index + 1}">1</f><v>1</v></c></row>`).join(''));
-    expect(arrayFormulaProblem(container(rawXlsx({ sheets: [{ name: 'S' }], parts: { 'xl/worksheets/sheet1.xml': formulas(5_000) } })))).toBeUndefined();
-    expect(arrayFormulaProblem(container(rawXlsx({ sheets: [{ name: 'S' }], parts: { 'xl/worksheets/sheet1.xml': formulas(5_001) } })))).toBe(
+    expect(workbookPartProblem(container(rawXlsx({ sheets: [{ name: 'S' }], parts: { 'xl/worksheets/sheet1.xml': formulas(5_000) } })))).toBeUndefined();
+    expect(workbookPartProblem(container(rawXlsx({ sheets: [{ name: 'S' }], parts: { 'xl/worksheets/sheet1.xml': formulas(5_001) } })))).toBe(
       '配列数式が多すぎます（5,001 個。5,000 個まで）。取組事業一覧のファイルか確かめてください',
     );
   });
