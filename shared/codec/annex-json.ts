@@ -1,5 +1,7 @@
 import { japaneseErrors } from '../schema/japanese-errors';
 import { annexJsonSchema, CURRENT_SCHEMA_VERSION, type AnnexJson } from '../schema/annex-json-schema';
+import { readAnnexJsonFast } from '../schema/fast-annex-json';
+import { structureIsSound } from '../schema/structure-sound';
 import type { AnnexDocument, AnnexRow, AnnexTable } from '../model/annex-document';
 import type { LoadProblem } from '../model/load-problem';
 import { isEmptyLedger } from '../model/ledger';
@@ -7,7 +9,6 @@ import { markColumns } from '../model/plan';
 import { TABLE_LABELS } from '../model/table-names';
 import { checkDocumentStructure } from '../model/structure-checks';
 import { err, ok, type Result } from '../result';
-
 
 /** tables.city.rows[3]（旭川市 通し番号 4）.marks[0]: the JSON path, with the row as the annex numbers it. */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -35,14 +36,19 @@ function versionProblem(value: unknown): LoadProblem | undefined {
   return undefined;
 }
 
-/** Marks in the plan's column order, so equal documents have equal JSON. */
+/** Marks in the plan's column order, so equal documents have equal JSON; a row already in order is kept. */
 function fromJson(json: AnnexJson): AnnexDocument {
   const order = new Map(markColumns(json.plan).map((column, index) => [column.id, index]));
+  const position = (mark: string): number => order.get(mark) ?? 0;
+  const inOrder = (marks: readonly string[]): boolean => {
+    for (let index = 1; index < marks.length; index++) if (position(marks[index] as string) < position(marks[index - 1] as string)) return false;
+    return true;
+  };
+  const ordered = (row: AnnexRow): AnnexRow => (inOrder(row.marks) ? row : { ...row, marks: [...row.marks].sort((a, b) => position(a) - position(b)) });
+  // Rows already in order keep their array too: a large file is not copied once more.
   const table = (source: AnnexJson['tables']['city']): AnnexTable => ({
     title: source.title,
-    rows: source.rows.map(
-      (row): AnnexRow => ({ ...row, marks: [...row.marks].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) }),
-    ),
+    rows: source.rows.every((row) => inOrder(row.marks)) ? source.rows : source.rows.map(ordered),
   });
   return {
     plan: json.plan,
@@ -56,14 +62,24 @@ function fromJson(json: AnnexJson): AnnexDocument {
 
 /** A parsed JSON value → a document, or every problem found (schema problems first, then structure). */
 export function documentFromJsonValue(value: unknown): Result<AnnexDocument, LoadProblem[]> {
+  return documentFrom(value, false);
+}
+
+/** `ownValue`: the value was parsed for this call alone, so the document may take over its rows. */
+function documentFrom(value: unknown, ownValue: boolean): Result<AnnexDocument, LoadProblem[]> {
   const version = versionProblem(value);
   if (version) return err([version]);
-  const parsed = annexJsonSchema.safeParse(value, { error: japaneseErrors });
-  if (!parsed.success) {
-    return err(parsed.error.issues.map((issue) => ({ code: 'schema', path: formatPath(issue.path), message: issue.message })));
+  // A valid file, the common case, is read by hand; anything else is read by zod, whose messages say what is wrong.
+  let json = readAnnexJsonFast(value, ownValue);
+  if (!json) {
+    const parsed = annexJsonSchema.safeParse(value, { error: japaneseErrors });
+    if (!parsed.success) {
+      return err(parsed.error.issues.map((issue) => ({ code: 'schema', path: formatPath(issue.path), message: issue.message })));
+    }
+    json = parsed.data;
   }
-  const problems = checkDocumentStructure(parsed.data);
-  return problems.length > 0 ? err(problems) : ok(fromJson(parsed.data));
+  const problems = structureIsSound(json) ? [] : checkDocumentStructure(json);
+  return problems.length > 0 ? err(problems) : ok(fromJson(json));
 }
 
 /** V8 names a character offset; a person looks for a line and column. */
@@ -83,22 +99,23 @@ export function parseAnnexJson(text: string): Result<AnnexDocument, LoadProblem[
     const detail = cause instanceof Error ? cause.message : String(cause);
     return err([{ code: 'invalid-json', path: '', message: `JSON として読めません（${whereInText(text, detail)}${detail}）` }]);
   }
-  return documentFromJsonValue(value);
+  return documentFrom(value, true);
 }
 
-/** The public JSON form, keys in a fixed order. */
-export function toAnnexJson(document: AnnexDocument): AnnexJson {
-  const table = (source: AnnexTable): AnnexJson['tables']['city'] => ({
-    title: source.title,
-    rows: source.rows.map((row) => ({
-      id: row.id,
-      departments: [...row.departments],
-      sections: [...row.sections],
-      title: row.title,
-      summary: row.summary,
-      marks: [...row.marks],
-    })),
-  });
+type JsonRow = AnnexJson['tables']['city']['rows'][number];
+
+const copyRow = (row: AnnexRow): JsonRow => ({
+  id: row.id,
+  departments: [...row.departments],
+  sections: [...row.sections],
+  title: row.title,
+  summary: row.summary,
+  marks: [...row.marks],
+});
+
+/** The public JSON form, keys in a fixed order, with the rows given by `rowsOf`. */
+function jsonForm(document: AnnexDocument, rowsOf: (rows: readonly AnnexRow[]) => JsonRow[]): AnnexJson {
+  const table = (source: AnnexTable): AnnexJson['tables']['city'] => ({ title: source.title, rows: rowsOf(source.rows) });
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     ...(document.provenance ? { provenance: document.provenance } : {}),
@@ -111,6 +128,27 @@ export function toAnnexJson(document: AnnexDocument): AnnexJson {
   } as AnnexJson;
 }
 
+/** The public JSON form, keys in a fixed order: a copy of the document. */
+export function toAnnexJson(document: AnnexDocument): AnnexJson {
+  return jsonForm(document, (rows) => rows.map(copyRow));
+}
+
+const ROW_KEYS = ['id', 'departments', 'sections', 'title', 'summary', 'marks'];
+
+/** A plain row whose keys are the JSON form's, in its order: JSON.stringify writes it as its copy would be written. */
+function writesAsCopy(row: AnnexRow): boolean {
+  if (Object.getPrototypeOf(row) !== Object.prototype) return false;
+  let index = 0;
+  for (const key in row) if (key !== ROW_KEYS[index++]) return false;
+  return index === ROW_KEYS.length;
+}
+
+/** The rows themselves where they would be written as their copies are; no copy of a large table to write it. */
+function rowsForWriting(rows: readonly AnnexRow[]): JsonRow[] {
+  for (const row of rows) if (!writesAsCopy(row)) return rows.map((each) => (writesAsCopy(each) ? (each as JsonRow) : copyRow(each)));
+  return rows as JsonRow[];
+}
+
 export function stringifyAnnexJson(document: AnnexDocument): string {
-  return `${JSON.stringify(toAnnexJson(document), null, 2)}\n`;
+  return `${JSON.stringify(jsonForm(document, rowsForWriting), null, 2)}\n`;
 }
