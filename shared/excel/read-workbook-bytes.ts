@@ -6,6 +6,7 @@ import { csvCellProblem, workbookPartProblem } from './part-scan';
 import type { ImportProblem } from './import-problem';
 import { READ_LIMITS, megabytes } from './read-limits';
 import { sheetByName } from './sheet-grid';
+import { xlsCellProblem } from './xls-scan';
 import { inflateZip, parseContainer, type ZipContainer } from './zip-container';
 import { looksLikeZip, readZipDirectory, zipLimitProblems, type ZipStream } from './zip-limits';
 
@@ -118,7 +119,10 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
       return ok({ workbook: XLSX.read(decoded.text, { ...READ_OPTIONS, ...rowCap(decoded.text.length * 3), type: 'string', raw: true }), format });
     }
     const options = { ...READ_OPTIONS, ...rowCap(uncompressedBytes), type: 'array' } as const;
-    if (container === undefined) return ok({ workbook: XLSX.read(bytes, options), format });
+    if (container === undefined) {
+      const cells = xlsCellProblem(bytes);
+      return cells === undefined ? ok({ workbook: XLSX.read(bytes, options), format }) : err(fileProblem(cells));
+    }
     const partProblem = (isOds ? prepareOds(container) : undefined) ?? workbookPartProblem(container);
     if (partProblem !== undefined) return err(fileProblem(partProblem));
     const parsed = parseContainer(container, options, isOds);

@@ -1,8 +1,9 @@
-/** Bytes for the hostile corpus: noise, flipped bits, a zip part swapped for a bomb, sheets streamed in chunks. */
+/** Bytes for the hostile corpus: noise, flipped bits, a zip part swapped for a bomb, sheets streamed in chunks, BIFF blanks. */
+import * as XLSX from 'xlsx';
 import { readZipDirectory } from '../../shared/excel/zip-limits';
 import { zeroBomb } from './hostile-deflate';
 import { rawXlsx } from './hostile-xlsx';
-import { partsOf, zipParts, type ZipPart } from './hostile-zip';
+import { concat, partsOf, zipParts, type ZipPart } from './hostile-zip';
 
 const encoder = new TextEncoder();
 export const MB = 1024 * 1024;
@@ -70,4 +71,50 @@ export function streamedXlsx(sheetData: () => Iterable<Uint8Array>): Uint8Array 
     },
   };
   return rawXlsx({ sheets: [{ name: 'S' }], parts: {}, rawParts: [sheet] });
+}
+
+interface CfbModule {
+  read(data: Uint8Array, options: { type: 'buffer' }): unknown;
+  find(container: unknown, path: string): { content: ArrayLike<number>; size: number } | null;
+  write(container: unknown, options: { type: 'array' }): number[];
+}
+
+/** A BIFF record: type, length, body. */
+function record(type: number, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(4 + body.length);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, type, true);
+  view.setUint16(2, body.length, true);
+  out.set(body, 4);
+  return out;
+}
+
+/** A MULBLANK record: one row's 256 columns blank, in 518 bytes. */
+function blankRow(row: number): Uint8Array {
+  const body = new Uint8Array(518);
+  const view = new DataView(body.buffer);
+  view.setUint16(0, row, true);
+  for (let column = 0; column < 256; column += 1) view.setUint16(4 + 2 * column, 15, true);
+  view.setUint16(516, 255, true);
+  return record(0x00be, body);
+}
+
+/** A SheetJS-written .xls with `rows` rows of 256 blank cells spliced into its first sheet, after its DIMENSIONS record. */
+export function withBlankRows(xls: Uint8Array, rows: number): Uint8Array {
+  const cfb = (XLSX as unknown as { CFB: CfbModule }).CFB;
+  const container = cfb.read(xls, { type: 'buffer' });
+  const workbook = cfb.find(container, '/Workbook');
+  if (!workbook) throw new Error('no Workbook stream');
+  const stream = Uint8Array.from(workbook.content);
+  const u16 = (at: number): number => (stream[at] ?? 0) | ((stream[at + 1] ?? 0) << 8);
+  let at = 0;
+  for (let sheets = 0; at + 4 <= stream.length; at += 4 + u16(at + 2)) {
+    if (u16(at) === 0x0809) sheets += 1;
+    if (sheets === 2 && u16(at) === 0x0200) break;
+  }
+  const after = at + 4 + u16(at + 2);
+  const blanks = Array.from({ length: rows }, (_, index) => blankRow(100 + index));
+  workbook.content = concat([stream.subarray(0, after), ...blanks, stream.subarray(after)]);
+  workbook.size = workbook.content.length;
+  return new Uint8Array(cfb.write(container, { type: 'array' }));
 }

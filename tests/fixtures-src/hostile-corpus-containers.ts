@@ -4,7 +4,7 @@
  */
 import type { AnnexDocument } from '../../shared/model/annex-document';
 import { handMadeZip } from './hand-made-zip';
-import { dataOffset, flipped, MB, noise, rowChunks, streamedXlsx, withBomb } from './hostile-bytes';
+import { dataOffset, flipped, MB, noise, rowChunks, streamedXlsx, withBlankRows, withBomb } from './hostile-bytes';
 import type { HostileCase } from './hostile-corpus';
 import { zeroBomb } from './hostile-deflate';
 import { odsCell, odsTable, rawOds } from './hostile-ods';
@@ -198,6 +198,31 @@ export function* containerCases(base: AnnexDocument): Generator<HostileCase> {
     bytes: () => encoder.encode('主な取組,取組概要\n'.repeat(100_000)),
     expected: 'error',
     messageIncludes: ['取組事業一覧の見出しが多すぎます（1,000 個を超えています）'],
+  };
+  yield {
+    name: 'an .xls whose blank records span 2.56 million cells (5 MB)',
+    fileName: 'blanks.xls',
+    bytes: () => withBlankRows(xls(), 10_000),
+    expected: 'error',
+    messageIncludes: ['セルが多すぎます'],
+  };
+  yield {
+    name: 'SpreadsheetML 2003 named .xls, one cell merged over the whole sheet (300 bytes)',
+    fileName: 'merged.xls',
+    bytes: () =>
+      encoder.encode(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">' +
+          '<Worksheet ss:Name="S"><Table><Row><Cell ss:MergeAcross="16383" ss:MergeDown="1048575"><Data ss:Type="String">主な取組</Data></Cell></Row></Table></Worksheet></Workbook>',
+      ),
+    expected: 'error',
+    messageIncludes: ['セルが多すぎます'],
+  };
+  yield {
+    name: 'HTML named .xls with 2.1 million cells (21 MB)',
+    fileName: 'table.xls',
+    bytes: () => encoder.encode(`<html><body><table>${`<tr>${'<td>a</td>'.repeat(1_000)}</tr>`.repeat(2_100)}</table></body></html>`),
+    expected: 'error',
+    messageIncludes: ['セルが多すぎます'],
   };
   yield {
     name: '5,000 sheets',

@@ -3,6 +3,7 @@ import type { CellObject, ParsingOptions, WorkSheet } from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { csvCellProblem, odsCellProblem, workbookPartProblem } from '../../../shared/excel/part-scan';
 import { sheetGrid } from '../../../shared/excel/sheet-grid';
+import { xlsCellProblem } from '../../../shared/excel/xls-scan';
 import { inflateZip, parseContainer, type ZipContainer } from '../../../shared/excel/zip-container';
 import { readZipDirectory } from '../../../shared/excel/zip-limits';
 import { handMadeZip } from '../../fixtures-src/hand-made-zip';
@@ -95,6 +96,13 @@ describe('counting what SheetJS would blow up', () => {
     expect(workbookPartProblem(onePart('xl/worksheets/sheet1.xml', '<c r="A1"/>'.repeat(2_000_000)))).toBeUndefined();
     expect(workbookPartProblem(onePart('xl/worksheets/sheet1', '<c r="A1"/>'.repeat(2_000_001)))).toBe(TOO_MANY_CELLS);
     expect(workbookPartProblem(onePart('xl/charts/chart1.xml', '<cols><col/></cols><c:chart/>'.repeat(1_000_000)))).toBeUndefined();
+  });
+
+  it('counts a SpreadsheetML merge as the cells SheetJS fills it with: 2,000,000 are read, more refused', () => {
+    const merged = (down: number): Uint8Array =>
+      encoder.encode(`<?xml version="1.0"?><Workbook><Worksheet><Table><Row><Cell ss:MergeAcross="999" ss:MergeDown="${down}"/></Row></Table></Worksheet></Workbook>`);
+    expect(xlsCellProblem(merged(1_999))).toBeUndefined();
+    expect(xlsCellProblem(merged(2_000))).toBe(TOO_MANY_CELLS);
   });
 
   it('refuses a CSV of 2,000,000 fields, and reads one field fewer', () => {
