@@ -31,8 +31,8 @@ function asSheetJsScans(text: string): string {
   return firstTag ? xml.slice(0, doctype) + xml.slice(firstTag.index) : xml;
 }
 
-/** The cells SheetJS makes of an ODS's content.xml: a cell with content once per row and column it is repeated over. */
-function odsCellCount(text: string): number {
+/** The cells SheetJS makes of an ODS's content.xml (or a flat ODS): a cell with content once per row and column it is repeated over. */
+export function odsCellCount(text: string): number {
   let rowRepeat = 1;
   let cells = 0;
   for (const [tag, closing, , rawName = ''] of asSheetJsScans(text).matchAll(ODS_TAG)) {

@@ -1,11 +1,11 @@
 import * as XLSX from 'xlsx';
-import { TOO_MANY_CELLS } from './part-scan';
+import { odsCellCount, TOO_MANY_CELLS } from './part-scan';
 import { READ_LIMITS } from './read-limits';
 
 /*
  * Counts, in a .xls before SheetJS parses it, the cells it would make: a BIFF blank record spans up to 256 cells in
  * 2 bytes each, a SpreadsheetML merge is filled cell by cell (a 300-byte file asked for 17 billion), and a text or
- * HTML file named .xls is split into a cell per separator or <td>.
+ * HTML file named .xls is split into a cell per separator or <td>, and a flat ODS spreads its repeat counts.
  */
 
 interface CfbModule {
@@ -69,7 +69,9 @@ export function xlsCellProblem(bytes: Uint8Array): string | undefined {
   } else if (bytes[0] === 0x09 && (bytes[1] ?? 0xff) <= 0x08) cells = biffCellCount(bytes);
   else {
     const encoding = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : 'utf-8';
-    cells = textCellCount(new TextDecoder(encoding).decode(bytes));
+    const text = new TextDecoder(encoding).decode(bytes);
+    // SheetJS reads a flat ODS (an <office:document> named .xls) as ODS, its repeat counts spread.
+    cells = textCellCount(text) + odsCellCount(text);
   }
   return cells > READ_LIMITS.cells ? TOO_MANY_CELLS : undefined;
 }

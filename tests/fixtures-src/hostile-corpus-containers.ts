@@ -218,6 +218,18 @@ export function* containerCases(base: AnnexDocument): Generator<HostileCase> {
     messageIncludes: ['セルが多すぎます'],
   };
   yield {
+    name: 'a flat ODS named .xls, a cell repeated over 16,384 columns and 1,048,576 rows',
+    fileName: 'flat.xls',
+    bytes: () =>
+      encoder.encode(
+        '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ' +
+          `xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>${odsTable('S', `<table:table-row table:number-rows-repeated="1048576">${odsCell('○', 16_384)}</table:table-row>`)}` +
+          '</office:spreadsheet></office:body></office:document>',
+      ),
+    expected: 'error',
+    messageIncludes: ['セルが多すぎます'],
+  };
+  yield {
     name: 'HTML named .xls with 2.1 million cells (21 MB)',
     fileName: 'table.xls',
     bytes: () => encoder.encode(`<html><body><table>${`<tr>${'<td>a</td>'.repeat(1_000)}</tr>`.repeat(2_100)}</table></body></html>`),

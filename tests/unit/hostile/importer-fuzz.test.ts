@@ -140,6 +140,22 @@ describe('the importer under fuzzing (fixed seed)', () => {
     );
   }, 120_000);
 
+  it('answers mutations of the annex in the text formats a .xls may really be (SpreadsheetML, HTML, flat ODS, SYLK, DIF)', () => {
+    const texts = (['xlml', 'html', 'fods', 'sylk', 'dif'] as const).map((bookType) => XLSX.write(annexWorkbook(base), { type: 'string', bookType }) as string);
+    const edit = fc.record({ at: position, cut: fc.integer({ min: 0, max: 40 }), inserted: text });
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(edit, { minLength: 1, maxLength: 6 }), (original, edits) => {
+        let changed = original;
+        for (const { at, cut, inserted } of edits) {
+          const place = Math.floor(at * changed.length);
+          changed = changed.slice(0, place) + inserted + changed.slice(place + cut);
+        }
+        readsSafely(new TextEncoder().encode(changed), 'fuzz-text.xls');
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  }, 120_000);
+
   it('answers arbitrary grids of cells under the annex header, written by SheetJS as xlsx, xls, ods and csv', () => {
     const header = placeParts([annexTablePart(base, 'city', { slice: [0, 0] })]).cells;
     // Mostly what a table holds (○, blanks, text), so rows get read; the rest every kind of value a cell can take.
