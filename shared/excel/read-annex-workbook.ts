@@ -49,13 +49,14 @@ function inReadingOrder(problems: readonly ImportProblem[], sheetNames: readonly
   return keyed.map(({ problem }) => problem);
 }
 
-// The 構造 sheet is at most 9 columns wide: a cell far right is no part of it, and would make every row 16,384 wide.
-const STRUCTURE_COLUMNS = 16;
+// The sheets read as plain rows (構造, side sheets) are at most 9 columns wide as the app writes them: a cell far right
+// is no part of them, and would make every row 16,384 wide.
+const PLAIN_COLUMNS = 16;
 
-/** Rows as plain values, for the 構造 sheet reader. */
+/** Rows as plain values, for the 構造 sheet reader and side sheets. */
 function plainRows(grid: SheetGrid): unknown[][] {
   const rows: unknown[][] = [];
-  const width = Math.min(grid.columnCount, STRUCTURE_COLUMNS);
+  const width = Math.min(grid.columnCount, PLAIN_COLUMNS);
   for (let row = 0; row < grid.rowCount; row += 1) {
     const cells: unknown[] = [];
     for (let column = 0; column < width; column += 1) cells.push(grid.value(row, column) ?? '');
@@ -91,6 +92,8 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
     const made = sheetGrid(gridName, sheet);
     if (!made.ok) return err([{ severity: 'error', sheet: gridName, cell: '', message: made.message }]);
     totalRows += made.grid.rowCount;
+    // Refused as soon as the count passes: a thousand sheets, each with one cell in row 1,048,576, took half a minute.
+    if (totalRows > READ_LIMITS.rows) break;
     if (!isCsv && name === STRUCTURE_SHEET_NAME) structureGrid = made.grid;
     else if (!isCsv && options.sideSheets?.includes(name)) sideSheets.set(name, plainRows(made.grid));
     else sheets.push({ grid: made.grid, label: isCsv ? fileStem(options.fileName) : name });

@@ -54,8 +54,8 @@ function cellValue(cell: CellObject | undefined): CellValue | undefined {
 // (or some, forEach) walks index by index: about 2 ms a row, minutes for a hostile sheet of 100,000 such rows.
 const SPARSE_WIDTH = 256;
 
-/** Visits a row's cells left to right; a wide row by its own keys, so the cost is its cells, not its width. */
-function forEachCell(cells: readonly (CellObject | undefined)[], visit: (cell: CellObject | undefined, column: number) => void): void {
+/** Visits a row's cells (or a sheet's rows) in order; a long one by its own keys, so the cost is its entries, not its length. */
+function forEachCell<T>(cells: readonly T[], visit: (cell: T | undefined, column: number) => void): void {
   if (cells.length <= SPARSE_WIDTH) {
     for (let column = 0; column < cells.length; column += 1) visit(cells[column], column);
     return;
@@ -214,7 +214,10 @@ export function sheetGrid(name: string, sheet: WorkSheet): GridResult {
   while (rowCount > 0 && !holdsContent(rows[rowCount - 1])) rowCount -= 1;
   // A merge may reach past the last cell (a header merged down over rows that hold nothing else): count it in.
   let columnCount = 0;
-  for (const cells of rows) if (cells && cells.length > columnCount) columnCount = cells.length;
+  // Rows SheetJS left out are holes: a sheet with one cell in row 1,048,576 is a million of them, walked by its keys.
+  forEachCell(rows, (cells) => {
+    if (cells && cells.length > columnCount) columnCount = cells.length;
+  });
   for (const merge of merges) {
     rowCount = Math.max(rowCount, Math.min(merge.e.r, READ_LIMITS.rows) + 1);
     columnCount = Math.max(columnCount, Math.min(merge.e.c, STRIDE - 1) + 1);

@@ -255,6 +255,17 @@ export function* containerCases(base: AnnexDocument): Generator<HostileCase> {
     messageIncludes: ['シートが多すぎます（5,000 枚。1,000 枚まで）'],
   };
   yield {
+    name: '1,000 sheets, each with one cell in row 1,048,576',
+    fileName: 'far-rows.xlsx',
+    bytes: () => {
+      const sheets = Array.from({ length: 1_000 }, (_, index) => ({ name: `S${index + 1}` }));
+      const far = sheetXml('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>');
+      return rawXlsx({ sheets, parts: Object.fromEntries(sheets.map((_, index) => [`xl/worksheets/sheet${index + 1}.xml`, far])) });
+    },
+    expected: 'error',
+    messageIncludes: ['行が多すぎます'],
+  };
+  yield {
     name: '1,000 sheets that all point at one 2 MB part',
     fileName: 'shared-part.xlsx',
     bytes: () => {
