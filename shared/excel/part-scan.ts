@@ -56,20 +56,27 @@ const isNameByte = (byte: number): boolean =>
   (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2e || byte === 0x2d;
 const endsName = (byte: number | undefined): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x3e || byte === 0x2f;
 
+const ROW_NAME = [0x72, 0x6f, 0x77];
+
 /**
- * Cell elements of SpreadsheetML, whatever their prefix (<c r="A1">, <x:c>), not <col> or <c:chart>: counted in the
- * bytes, as /<(?:[\w.-]+:)?c[\s>/]/ would, without decoding megabytes of text (a tenth of a 10,000-row read's time).
+ * Cell elements of SpreadsheetML, whatever their prefix (<c r="A1">, <x:c>), not <col> or <c:chart>, and rows that
+ * hold cells (not a self-closing <row/> that only sets a height): counted in the bytes, without decoding them.
  */
-function xlsxCellCount(bytes: Uint8Array): number {
+function xlsxCounts(bytes: Uint8Array): { cells: number; rows: number } {
   let cells = 0;
+  let rows = 0;
   for (let at = bytes.indexOf(0x3c); at >= 0; at = bytes.indexOf(0x3c, at + 1)) {
     let name = at + 1;
     let end = name;
     while (end < bytes.length && isNameByte(bytes[end] ?? 0)) end += 1;
     if (bytes[end] === 0x3a) name = end + 1;
     if (bytes[name] === 0x63 && endsName(bytes[name + 1])) cells += 1;
+    else if (ROW_NAME.every((byte, index) => bytes[name + index] === byte) && endsName(bytes[name + 3])) {
+      const close = bytes.indexOf(0x3e, name);
+      if (close > 0 && bytes[close - 1] !== 0x2f) rows += 1;
+    }
   }
-  return cells;
+  return { cells, rows };
 }
 
 /** Whether the bytes hold an ASCII word: a part without "array" or "matrix" need not be decoded to look for formulas. */
@@ -85,6 +92,7 @@ function holds(bytes: Uint8Array, word: string): boolean {
 
 const ARRAY_FORMULA = /\st\s*=\s*["']array["']|number-matrix-rows-spanned\s*=/g;
 const countOf = (text: string, pattern: RegExp): number => (text.match(pattern) ?? []).length;
+export const TOO_MANY_ROWS = `行が多すぎます（${READ_LIMITS.rows.toLocaleString('ja-JP')} 行を超えています）。取組事業一覧のファイルか確かめてください`;
 export const TOO_MANY_CELLS = `セルが多すぎます（${READ_LIMITS.cells.toLocaleString('ja-JP')} 個を超えます）。取組事業一覧のファイルか確かめてください`;
 
 /** Japanese message when an ODS's content.xml would spread into more cells than any annex has (repeat counts spread). */
@@ -98,19 +106,24 @@ export function csvCellProblem(text: string): string | undefined {
 }
 
 /**
- * Japanese message when the parts of an inflated zip hold more cells than any annex (SheetJS's time and memory grow
- * with them: 3 million took 10 s and 700 MB), or more array formulas than SheetJS can compare in time. Every part but
- * a binary one is scanned: SheetJS reads a sheet by the name a relationship gives, whatever its extension.
+ * Japanese message when the parts of an inflated zip hold more rows or cells than any annex (SheetJS's time and memory
+ * grow with them: 3 million cells took 10 s and 700 MB), or more array formulas than SheetJS can compare in time.
+ * Every part but a binary one is scanned: SheetJS reads a sheet by the name a relationship gives, whatever it is called.
  */
 export function workbookPartProblem(container: ZipContainer): string | undefined {
   const decoder = new TextDecoder('utf-8');
   let cells = 0;
+  let rows = 0;
   let arrayFormulas = 0;
   container.FileIndex.forEach((entry, index) => {
     if (entry.content === undefined || /\.bin$/i.test(container.FullPaths[index] ?? '')) return;
-    cells += xlsxCellCount(entry.content);
+    const counts = xlsxCounts(entry.content);
+    cells += counts.cells;
+    rows += counts.rows;
     if (holds(entry.content, 'array') || holds(entry.content, 'matrix')) arrayFormulas += countOf(decoder.decode(entry.content), ARRAY_FORMULA);
   });
+  // SheetJS parses every row before the row limit can be checked: a million took it 3 seconds.
+  if (rows > READ_LIMITS.rows + 1) return TOO_MANY_ROWS;
   if (cells > READ_LIMITS.cells) return TOO_MANY_CELLS;
   if (arrayFormulas <= READ_LIMITS.arrayFormulas) return undefined;
   return `配列数式が多すぎます（${arrayFormulas.toLocaleString('ja-JP')} 個。${READ_LIMITS.arrayFormulas.toLocaleString('ja-JP')} 個まで）。取組事業一覧のファイルか確かめてください`;

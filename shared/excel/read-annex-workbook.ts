@@ -7,6 +7,7 @@ import { findHeaderBlocks } from './header-detect';
 import type { ImportProblem } from './import-problem';
 import { masterNames, mastersFromRows } from './read-annex-masters';
 import { chooseFrame, fileStem, type ReadAnnexOptions } from './read-document-frame';
+import { TOO_MANY_ROWS } from './part-scan';
 import { READ_LIMITS } from './read-limits';
 import { findBlocks, readTableBlocks, type SheetEntry } from './read-table-blocks';
 import { readWorkbookBytes } from './read-workbook-bytes';
@@ -99,7 +100,7 @@ export function readAnnexWorkbook(bytes: Uint8Array, options: ReadAnnexOptions):
     else sheets.push({ grid: made.grid, label: isCsv ? fileStem(options.fileName) : name });
   }
   if (totalRows > READ_LIMITS.rows) {
-    return err([fileError(`行が多すぎます（${READ_LIMITS.rows.toLocaleString('ja-JP')} 行を超えています）。取組事業一覧のファイルか確かめてください`)]);
+    return err([fileError(TOO_MANY_ROWS)]);
   }
 
   const structure = structureGrid ? readStructureSheet(plainRows(structureGrid)) : undefined;

@@ -98,6 +98,13 @@ describe('counting what SheetJS would blow up', () => {
     expect(workbookPartProblem(onePart('xl/charts/chart1.xml', '<cols><col/></cols><c:chart/>'.repeat(1_000_000)))).toBeUndefined();
   });
 
+  it('refuses more rows holding cells than the row limit before SheetJS parses them, not rows that only set a height', () => {
+    expect(workbookPartProblem(onePart('xl/worksheets/sheet1.xml', '<row r="1"><c r="A1"/></row>'.repeat(200_002)))).toBe(
+      '行が多すぎます（200,000 行を超えています）。取組事業一覧のファイルか確かめてください',
+    );
+    expect(workbookPartProblem(onePart('xl/worksheets/sheet1.xml', '<row r="1" ht="20" customHeight="1"/>'.repeat(300_000)))).toBeUndefined();
+  });
+
   it('counts a SpreadsheetML merge as the cells SheetJS fills it with: 2,000,000 are read, more refused', () => {
     const merged = (down: number): Uint8Array =>
       encoder.encode(`<?xml version="1.0"?><Workbook><Worksheet><Table><Row><Cell ss:MergeAcross="999" ss:MergeDown="${down}"/></Row></Table></Worksheet></Workbook>`);
