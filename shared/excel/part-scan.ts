@@ -31,13 +31,20 @@ function asSheetJsScans(text: string): string {
   return firstTag ? xml.slice(0, doctype) + xml.slice(firstTag.index) : xml;
 }
 
-/** The cells SheetJS makes of an ODS's content.xml (or a flat ODS): a cell with content once per row and column it is repeated over. */
-export function odsCellCount(text: string): number {
+/**
+ * The cells SheetJS makes of an ODS's content.xml (or a flat ODS), a cell with content once per row and column it is
+ * repeated over, and the rows those cells are in (a row repeated with content in it counts each time).
+ */
+export function odsCounts(text: string): { cells: number; rows: number } {
   let rowRepeat = 1;
+  let rowCells = 0;
   let cells = 0;
+  let rows = 0;
   for (const [tag, closing, , rawName = ''] of asSheetJsScans(text).matchAll(ODS_TAG)) {
     const name = rawName.replace(/_[\s\S]*$/, '');
     if (ROW.has(name)) {
+      if (rowCells > 0) rows += rowCells;
+      rowCells = 0;
       // As SheetJS reads them: unary plus for rows (so "1e9" is a billion), parseInt for columns.
       rowRepeat = closing ? 1 : Math.max(1, Number(ROWS_REPEATED.exec(tag)?.[1]) || 1);
       continue;
@@ -46,10 +53,12 @@ export function odsCellCount(text: string): number {
     const columnRepeat = Math.max(1, Number.parseInt(COLUMNS_REPEATED.exec(tag)?.[1] ?? '1', 10) || 1);
     const selfClosing = tag.charAt(tag.length - 2) === '/';
     // An open cell is copied to every repeated row and column; an empty one and a covered one only along its row.
-    cells += CELL.has(name) && !selfClosing ? rowRepeat * columnRepeat : selfClosing ? 1 : columnRepeat;
-    if (cells > READ_LIMITS.cells) return cells;
+    const spread = CELL.has(name) && !selfClosing;
+    cells += spread ? rowRepeat * columnRepeat : selfClosing ? 1 : columnRepeat;
+    rowCells = Math.max(rowCells, spread ? rowRepeat : 1);
+    if (cells > READ_LIMITS.cells) break;
   }
-  return cells;
+  return { cells, rows: rows + rowCells };
 }
 
 const isNameByte = (byte: number): boolean =>
@@ -95,9 +104,10 @@ const countOf = (text: string, pattern: RegExp): number => (text.match(pattern) 
 export const TOO_MANY_ROWS = `行が多すぎます（${READ_LIMITS.rows.toLocaleString('ja-JP')} 行を超えています）。取組事業一覧のファイルか確かめてください`;
 export const TOO_MANY_CELLS = `セルが多すぎます（${READ_LIMITS.cells.toLocaleString('ja-JP')} 個を超えます）。取組事業一覧のファイルか確かめてください`;
 
-/** Japanese message when an ODS's content.xml would spread into more cells than any annex has (repeat counts spread). */
+/** Japanese message when an ODS's content.xml would spread into more rows or cells than any annex has. */
 export function odsCellProblem(contentXml: string): string | undefined {
-  return odsCellCount(contentXml) > READ_LIMITS.cells ? TOO_MANY_CELLS : undefined;
+  const { cells, rows } = odsCounts(contentXml);
+  return cells > READ_LIMITS.cells ? TOO_MANY_CELLS : rows > READ_LIMITS.rows + 1 ? TOO_MANY_ROWS : undefined;
 }
 
 /** Japanese message when a CSV has more fields than any annex (every separator SheetJS might take counted). */
@@ -122,9 +132,9 @@ export function workbookPartProblem(container: ZipContainer): string | undefined
     rows += counts.rows;
     if (holds(entry.content, 'array') || holds(entry.content, 'matrix')) arrayFormulas += countOf(decoder.decode(entry.content), ARRAY_FORMULA);
   });
+  if (cells > READ_LIMITS.cells) return TOO_MANY_CELLS;
   // SheetJS parses every row before the row limit can be checked: a million took it 3 seconds.
   if (rows > READ_LIMITS.rows + 1) return TOO_MANY_ROWS;
-  if (cells > READ_LIMITS.cells) return TOO_MANY_CELLS;
   if (arrayFormulas <= READ_LIMITS.arrayFormulas) return undefined;
   return `配列数式が多すぎます（${arrayFormulas.toLocaleString('ja-JP')} 個。${READ_LIMITS.arrayFormulas.toLocaleString('ja-JP')} 個まで）。取組事業一覧のファイルか確かめてください`;
 }

@@ -70,6 +70,45 @@ function isWorkbookZip(streams: readonly ZipStream[]): boolean {
   return !paths.has('index/document.iwa') && WORKBOOK_MARKS.some((mark) => paths.has(mark));
 }
 
+interface OpenedZip {
+  readonly container: ZipContainer;
+  readonly isOds: boolean;
+  readonly uncompressedBytes: number;
+}
+
+/** A zip's directory checked against the limits and its entries inflated within them, ready for SheetJS. */
+function openZip(bytes: Uint8Array, extension: string): Result<OpenedZip, ImportProblem[]> {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) return err(fileProblem(directory.message));
+  const limits = zipLimitProblems(directory.entries);
+  if (limits.length > 0) return err(limits.flatMap(fileProblem));
+  if (directory.mismatch !== undefined) return err(fileProblem(directory.mismatch));
+  if (!isWorkbookZip(directory.streams)) {
+    return err(fileProblem(`.${extension} のファイルとして読めません（ZIP の中にブックの目印がありません）。別の形式のファイルです`));
+  }
+  const inflated = inflateZip(bytes, directory.streams);
+  if (!inflated.ok) return err(fileProblem(inflated.error));
+  return ok({
+    container: inflated.value,
+    // As SheetJS decides: a manifest (or a UOF document) makes it read content.xml as ODS, whatever else is there.
+    isOds: directory.streams.some((stream) => /^(meta-inf[\\/]manifest\.xml|objectdata\.xml)$/i.test(stream.path)),
+    uncompressedBytes: directory.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0),
+  });
+}
+
+/** The opened zip parsed by SheetJS, after the counts that would make it blow up; a sheet SheetJS drops is a broken file. */
+function parseZipWorkbook(zip: OpenedZip, options: XLSX.ParsingOptions): Result<XLSX.WorkBook, ImportProblem[]> {
+  const partProblem = (zip.isOds ? prepareOds(zip.container) : undefined) ?? workbookPartProblem(zip.container);
+  if (partProblem !== undefined) return err(fileProblem(partProblem));
+  const parsed = parseContainer(zip.container, options, zip.isOds);
+  if (!parsed.ok) return err(fileProblem(parsed.error));
+  const workbook = parsed.value;
+  // SheetJS drops a sheet of a zip it fails to parse without a word: its table would go missing as if never there.
+  const lost = workbook.SheetNames.find((name) => sheetByName(workbook.Sheets, name) === undefined);
+  if (lost !== undefined) return err(fileProblem(`シート「${lost.slice(0, 40)}」が壊れていて読めません。ファイルが壊れていないか確かめてください`));
+  return ok(workbook);
+}
+
 /**
  * The bytes → a SheetJS workbook, refusing first what is far beyond any annex: the file's size, and for a zip the sizes
  * its central directory declares, all checked before a byte is inflated; a zip's entries are inflated here within those
@@ -89,25 +128,11 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
   if (format === 'zip' && !isZip && !COMPOUND_FILE.every((byte, index) => bytes[index] === byte)) {
     return err(fileProblem(`.${extension} のファイルとして読めません（中身が ZIP 形式ではありません）。壊れているか、別の形式のファイルです`));
   }
-  let isOds = false;
-  let container: ZipContainer | undefined;
-  // A .xls or a CSV is no zip: its size in bytes bounds its rows as well.
-  let uncompressedBytes = bytes.length;
+  let zip: OpenedZip | undefined;
   if (isZip && format !== 'csv') {
-    const directory = readZipDirectory(bytes);
-    if (!directory.ok) return err(fileProblem(directory.message));
-    const limits = zipLimitProblems(directory.entries);
-    if (limits.length > 0) return err(limits.flatMap(fileProblem));
-    if (directory.mismatch !== undefined) return err(fileProblem(directory.mismatch));
-    if (!isWorkbookZip(directory.streams)) {
-      return err(fileProblem(`.${extension} のファイルとして読めません（ZIP の中にブックの目印がありません）。別の形式のファイルです`));
-    }
-    uncompressedBytes = directory.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-    // As SheetJS decides: a manifest (or a UOF document) makes it read content.xml as ODS, whatever else is there.
-    isOds = directory.streams.some((stream) => /^(meta-inf[\\/]manifest\.xml|objectdata\.xml)$/i.test(stream.path));
-    const inflated = inflateZip(bytes, directory.streams);
-    if (!inflated.ok) return err(fileProblem(inflated.error));
-    container = inflated.value;
+    const opened = openZip(bytes, extension);
+    if (!opened.ok) return opened;
+    zip = opened.value;
   }
   try {
     if (format === 'csv') {
@@ -118,20 +143,14 @@ export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Result<R
       // raw: every field stays text, so 1-2 is not a date and =1+2 is not a formula.
       return ok({ workbook: XLSX.read(decoded.text, { ...READ_OPTIONS, ...rowCap(decoded.text.length * 3), type: 'string', raw: true }), format });
     }
-    const options = { ...READ_OPTIONS, ...rowCap(uncompressedBytes), type: 'array' } as const;
-    if (container === undefined) {
-      const cells = xlsCellProblem(bytes);
-      return cells === undefined ? ok({ workbook: XLSX.read(bytes, options), format }) : err(fileProblem(cells));
+    // A .xls is no zip: its size in bytes bounds its rows as well.
+    const options = { ...READ_OPTIONS, ...rowCap(zip?.uncompressedBytes ?? bytes.length), type: 'array' } as const;
+    if (zip !== undefined) {
+      const parsed = parseZipWorkbook(zip, options);
+      return parsed.ok ? ok({ workbook: parsed.value, format }) : parsed;
     }
-    const partProblem = (isOds ? prepareOds(container) : undefined) ?? workbookPartProblem(container);
-    if (partProblem !== undefined) return err(fileProblem(partProblem));
-    const parsed = parseContainer(container, options, isOds);
-    if (!parsed.ok) return err(fileProblem(parsed.error));
-    const workbook = parsed.value;
-    // SheetJS drops a sheet of a zip it fails to parse without a word: its table would go missing as if never there.
-    const lost = workbook.SheetNames.find((name) => sheetByName(workbook.Sheets, name) === undefined);
-    if (lost !== undefined) return err(fileProblem(`シート「${lost.slice(0, 40)}」が壊れていて読めません。ファイルが壊れていないか確かめてください`));
-    return ok({ workbook, format });
+    const cells = xlsCellProblem(bytes);
+    return cells === undefined ? ok({ workbook: XLSX.read(bytes, options), format }) : err(fileProblem(cells));
   } catch (cause) {
     return err(sheetJsProblem(cause));
   }

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { odsCellCount, TOO_MANY_CELLS } from './part-scan';
+import { odsCounts, TOO_MANY_CELLS } from './part-scan';
 import { READ_LIMITS } from './read-limits';
 
 /*
@@ -71,7 +71,7 @@ export function xlsCellProblem(bytes: Uint8Array): string | undefined {
     const encoding = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : 'utf-8';
     const text = new TextDecoder(encoding).decode(bytes);
     // SheetJS reads a flat ODS (an <office:document> named .xls) as ODS, its repeat counts spread.
-    cells = textCellCount(text) + odsCellCount(text);
+    cells = textCellCount(text) + odsCounts(text).cells;
   }
   return cells > READ_LIMITS.cells ? TOO_MANY_CELLS : undefined;
 }

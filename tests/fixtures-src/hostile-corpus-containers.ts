@@ -162,6 +162,7 @@ export function* containerCases(base: AnnexDocument): Generator<HostileCase> {
     fileName: 'million.ods',
     bytes: () => rawOds(odsTable('S', `<table:table-row table:number-rows-repeated="1000000">${odsCell('主な取組')}</table:table-row>`)),
     expected: 'error',
+    messageIncludes: ['行が多すぎます'],
   };
   yield {
     name: 'an ODS cell repeated over 16,384 columns and 1,048,576 rows',

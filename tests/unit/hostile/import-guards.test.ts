@@ -133,6 +133,11 @@ describe('counting what SheetJS would blow up', () => {
     expect(odsCellProblem(`<table:table-row table:number-rows-repeated="3000"><table:table-<!-- -->cell table:number-columns-repeated="1000"><text:p>○</text:p></table:table-cell></table:table-row>`)).toBeDefined();
   });
 
+  it('refuses an ODS row with content repeated past the row limit before SheetJS spreads it', () => {
+    expect(odsCellProblem(row('200001', cell(1)))).toBeUndefined();
+    expect(odsCellProblem(row('200002', cell(1)))).toBe('行が多すぎます（200,000 行を超えています）。取組事業一覧のファイルか確かめてください');
+  });
+
   it('counts nothing for the empty cells LibreOffice repeats to the sheet’s end', () => {
     expect(odsCellProblem(row('1048576', cell(16_384, true)))).toBeUndefined();
   });

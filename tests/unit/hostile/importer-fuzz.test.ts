@@ -121,7 +121,7 @@ describe('the importer under fuzzing (fixed seed)', () => {
         const changed = parts.map((part) => (part.name === name ? { name, data: mutate(part.data, mutations) } : part));
         readsSafely(zipParts(changed), 'fuzz-parts.xlsx');
       }),
-      { seed: SEED, numRuns: 200 },
+      { seed: SEED, numRuns: 150 },
     );
   }, 120_000);
 
@@ -152,7 +152,7 @@ describe('the importer under fuzzing (fixed seed)', () => {
         }
         readsSafely(new TextEncoder().encode(changed), 'fuzz-text.xls');
       }),
-      { seed: SEED, numRuns: 200 },
+      { seed: SEED, numRuns: 150 },
     );
   }, 120_000);
 
