@@ -2,8 +2,9 @@ import { READ_LIMITS } from './read-limits';
 import type { ZipContainer } from './zip-container';
 
 /*
- * Counts, in a workbook's text before SheetJS parses it, what SheetJS would blow up: cells (a repeat count it spreads
- * over cells one by one), and array formulas it compares every later cell with. A few kilobytes can ask for billions.
+ * Counts, in a workbook's text before SheetJS parses it, what SheetJS would blow up: rows and cells (a repeat count it
+ * spreads over cells one by one), and array formulas it compares every later cell with. A few kilobytes can ask for
+ * billions. Rows may number one more than the limit, as the row cap SheetJS is given; the grids refuse them after.
  */
 
 // SheetJS's own tag pattern for ODS (xlmlregex in 0.20.3), so the scan sees the very tags it will; names as it takes them.
