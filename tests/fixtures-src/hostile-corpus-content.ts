@@ -1,8 +1,9 @@
 /**
  * Hostile content in well-formed containers: formulas and external links, macros, password protection, XML entity
- * tricks, names such as __proto__ and constructor, invalid UTF-8 in CSV.
+ * tricks, names such as __proto__ and constructor, invalid UTF-8 in CSV, and the JSON form's own tricks.
  */
 import * as XLSX from 'xlsx';
+import { stringifyAnnexJson } from '../../shared/codec/annex-json';
 import type { AnnexDocument } from '../../shared/model/annex-document';
 import type { HostileCase } from './hostile-corpus';
 import { bookSst, passwordProtected, withEncryptedEntry, withExternalLink, withLaughs, withMacros, withRawMarks } from './hostile-parts';
@@ -140,6 +141,30 @@ export function* contentCases(base: AnnexDocument): Generator<HostileCase> {
     },
     expected: 'error',
     messageIncludes: ['セル R2: 列 R: 見出し「__proto__」に当たる○の列が構造にありません'],
+  };
+
+  const json = (): string => stringifyAnnexJson(base);
+  const jsonCase = (name: string, text: () => string, says: string): HostileCase => ({
+    name,
+    fileName: 'annex.json',
+    bytes: () => encoder.encode(text()),
+    expected: 'error',
+    messageIncludes: [says],
+  });
+  yield jsonCase('JSON with a __proto__ key that would set polluted', () => json().replace('{', '{"__proto__":{"polluted":"yes"},'), '認識されていないキー: "__proto__"');
+  yield jsonCase(
+    'JSON with constructor.prototype inside the plan',
+    () => json().replace('"plan": {', '"plan": {"constructor":{"prototype":{"polluted":"yes"}},'),
+    'plan: 認識されていないキー: "constructor"',
+  );
+  yield jsonCase('JSON nested 200,000 arrays deep', () => `${'['.repeat(200_000)}${']'.repeat(200_000)}`, '最上位がオブジェクトではありません');
+  yield jsonCase('JSON with a row id of __proto__', () => json().replace('"id": "city-01"', '"id": "__proto__"'), 'tables.city.rows[0]（旭川市 通し番号 1）.id');
+  yield {
+    name: 'JSON with a byte that is not UTF-8',
+    fileName: 'annex.json',
+    bytes: () => concat([encoder.encode(json().slice(0, 500)), new Uint8Array([0xff]), encoder.encode(json().slice(500))]),
+    expected: 'error',
+    messageIncludes: ['UTF-8 として読めない文字が含まれています'],
   };
 
   const csvBody = (): Uint8Array => cityCsv(base).subarray(3);
