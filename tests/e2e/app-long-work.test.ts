@@ -1,36 +1,22 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinAnnex } from '../../shared/builtin-annex';
 import { writeAnnexWorkbook } from '../../shared/excel/write-annex-workbook';
 import { generateAnnex } from '../bench/generate-annex';
 import { openEditor } from './app-support';
-import { clickCell, closeGridBrowser, expectActive, pageErrors, until } from './grid-support';
-import type { AppSession } from './support/browser';
+import { clickCell, expectActive, until } from './grid-support';
+import { sessionPerTest } from './support/session-per-test';
 
 const ROWS = 50_000;
 let workbookBase64 = '';
-let session: AppSession;
+const sessions = sessionPerTest(openEditor);
 
 beforeAll(async () => {
   // A 50,000-row annex workbook in the app's own layout: seconds of parsing in the file worker.
   workbookBase64 = Buffer.from(await writeAnnexWorkbook(generateAnnex(ROWS))).toString('base64');
 }, 120_000);
 
-beforeEach(async () => {
-  session = await openEditor();
-});
-
-afterEach(async () => {
-  if (!session) return;
-  expect(pageErrors(session)).toEqual([]);
-  await session.close();
-});
-
-afterAll(async () => {
-  await closeGridBrowser();
-});
-
 async function dropWorkbook(): Promise<void> {
-  await session.page.evaluate((base64) => {
+  await sessions.current.page.evaluate((base64) => {
     const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     const data = new DataTransfer();
     data.items.add(new File([bytes], '大きな一覧.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
@@ -42,7 +28,7 @@ const [first, second, third] = builtinAnnex().tables.city.rows.map((row) => row.
 
 describe('a 50,000-row import', () => {
   it('runs in the worker with a progress bar while the grid keeps answering keys, and キャンセル leaves the document as it was', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await clickCell(page, first, 'title');
     await dropWorkbook();
     const progress = page.getByTestId('io-progress');
@@ -65,7 +51,7 @@ describe('a 50,000-row import', () => {
   });
 
   it('after a cancelled import, the next one is read to the end', async () => {
-    const { page } = session;
+    const { page } = sessions.current;
     await dropWorkbook();
     const progress = page.getByTestId('io-progress');
     await progress.waitFor({ timeout: 30_000 });

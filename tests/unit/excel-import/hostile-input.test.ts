@@ -2,21 +2,11 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { structureSheetRows } from '../../../shared/excel/structure-sheet';
 import { annexTablePart, annexWorkbook, placeParts, sheetOf, workbookOf, writeWorkbook } from '../../fixtures-src/make-import-fixtures';
+import { noise } from '../../fixtures-src/hostile-bytes';
 import { builtin, error, readErr, readOk, warning, withoutIds } from './import-helpers';
 
 const fileError = (message: string): ReturnType<typeof error> => error('', '', message);
 const NO_HEADER = '取組事業一覧の見出し（「主な取組」と「取組概要」の並んだ行）がどのシートにも見つかりません。取組事業一覧のファイルか確かめてください';
-
-/** Deterministic noise (a linear congruential generator), so a failure can be reproduced. */
-function noise(length: number, seed: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed;
-  for (let index = 0; index < length; index += 1) {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    bytes[index] = state >>> 16;
-  }
-  return bytes;
-}
 
 function expectNoPollution(): void {
   const probe = {} as Record<string, unknown>;
