@@ -3,11 +3,12 @@ import { EMPTY_LEDGER } from '../model/ledger';
 import { markCrossFileConflicts } from './cross-file';
 import { sha256Hex } from './hash';
 import { japaneseDate } from './instructions';
-import type { FileReview, FileStatus, MergeReview } from './merge-review';
+import type { FileReview, MergeReview } from './merge-review';
 import { NewRowIds } from './new-row-ids';
 import { readSubmission } from './read-submission';
 import { resolveAddressee } from './resolve-addressee';
 import { reviewFile } from './review-file';
+import { setAside } from './set-aside';
 
 /**
  * Takes in many returned files at once and compares each with what was sent and with the annex now. Nothing is applied
@@ -19,20 +20,6 @@ export interface SubmissionFile {
   readonly bytes: Uint8Array;
 }
 
-/** A file that changes nothing, with the reasons. */
-const setAside = (fileName: string, fileHash: string, status: Exclude<FileStatus, 'ok' | 'wrong-section'>, problems: readonly string[]): FileReview => ({
-  fileName,
-  fileHash,
-  status,
-  recipient: null,
-  sendId: null,
-  sentAt: null,
-  olderSend: false,
-  matchMethod: null,
-  base: null,
-  rows: [],
-  problems,
-});
 
 export async function reviewSubmissions(annex: AnnexDocument, files: readonly SubmissionFile[]): Promise<MergeReview> {
   const receipts = new Map((annex.ledger ?? EMPTY_LEDGER).receipts.map((receipt) => [receipt.fileHash, receipt]));

@@ -8,6 +8,7 @@ import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import { readDocumentBytes } from '../../../shared/codec/document-formats';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
 import { bundleForChild } from './bundle-for-child';
+import { mulberry32 } from '../support/seeded-random';
 
 // Hundreds of kills; ANNEX_KILLS raises it for a soak run, ANNEX_KILL_SEED repeats a failing run.
 const KILLS = Number(process.env['ANNEX_KILLS'] ?? 300);
@@ -20,17 +21,6 @@ type AtomicWriteModule = typeof import('../../../electron/files/atomic-write');
 let work: string;
 let moduleUrl: string;
 
-// Deterministic, so a failing run can be repeated with the seed it prints.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Two real annexes that differ in every city row and in length, so any mix of them is neither. */
 function twoVersions(): { readonly A: AnnexDocument; readonly B: AnnexDocument } {

@@ -11,6 +11,7 @@ import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import { readDocumentBytes } from '../../../shared/codec/document-formats';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
 import { bundleForChild } from './bundle-for-child';
+import { mulberry32 } from '../support/seeded-random';
 
 const CRASHES = 20;
 const EDITS = 20;
@@ -70,7 +71,7 @@ describe('main killed while autosaving', () => {
     const editsPath = join(work, 'edits.json');
     await writeFile(editsPath, JSON.stringify(states));
     const folder = join(work, 'userData', 'autosave');
-    const timing = mulberry(Number(process.env['ANNEX_KILL_SEED'] ?? Date.now() % 1_000_000));
+    const timing = mulberry32(Number(process.env['ANNEX_KILL_SEED'] ?? Date.now() % 1_000_000));
 
     let partOffers = 0;
     for (let crash = 1; crash <= CRASHES; crash += 1) {
@@ -99,13 +100,3 @@ describe('main killed while autosaving', () => {
   }, 180_000);
 });
 
-function mulberry(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
