@@ -51,6 +51,7 @@ export function AnnexGrid(props: AnnexGridProps) {
         rowData={controller.gridRowData}
         columnDefs={defs}
         getRowId={getRowId}
+        resetRowDataOnUpdate={controller.resetRowData}
         getRowHeight={controller.getRowHeight}
         headerHeight={headerHeight}
         context={controller.context}

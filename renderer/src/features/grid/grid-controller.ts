@@ -16,6 +16,7 @@ import { ListPickerModel } from './list-picker-model';
 import type { PickerState } from './ListPicker';
 import { deleteRows, duplicateRows, insertRows, moveRowsBy, moveRowsTo, type RowCommand } from './row-commands';
 import { createGlyphPreloader } from './font-preload';
+import { keepsNoRow, replacedInPlace } from './row-changes';
 import { inputBox, type Box, type EditorKind } from './input-box';
 import { rowHeightCache, type WrappedColumnWidths } from './row-height';
 import {
@@ -64,8 +65,12 @@ export class GridController {
   private positions = new Map<string, number>();
   /** Rows replaced in place since AG Grid last took the row data; null when rows were added, removed or moved. */
   private replacedRows: AnnexRow[] | null = null;
-  /** The row data AG Grid was given; an edit in place reaches it as a transaction instead (no 10k-row diff). */
+  /** The row data AG Grid was given; an edit in place reaches the rows' nodes instead (no 10k-row diff). */
   gridRowData: AnnexRow[] = [];
+  /** The row data is another document's: AG Grid drops its rows instead of diffing 50,000 of them by id. */
+  resetRowData = false;
+  /** Rows whose characters the web font has not been asked for yet. */
+  private rowsForGlyphs: (readonly AnnexRow[])[] = [];
   private pendingUpdates: AnnexRow[] = [];
   private issues: AnnexGridProps['issues'] | null = null;
   private visible: ReadonlySet<string> | undefined;
@@ -119,14 +124,17 @@ export class GridController {
       if (replaced && this.replacedRows) this.replacedRows.push(...replaced);
       else {
         this.replacedRows = null;
-        this.positions = new Map(rows.map((row, index) => [row.id, index]));
-        this.context.positions = this.positions;
+        const positions = new Map(rows.map((row, index) => [row.id, index]));
+        this.resetRowData = !replaced && keepsNoRow(this.rows, rows, (id) => positions.get(id));
+        this.positions = positions;
+        this.context.positions = positions;
       }
       if (replaced && this.api && this.gridRowData.length > 0) this.pendingUpdates.push(...replaced);
       else {
         this.gridRowData = rows as AnnexRow[];
         this.pendingUpdates = [];
       }
+      this.rowsForGlyphs.push(replaced ?? rows);
       this.rows = rows;
     }
     if (props.issues !== this.issues) {
@@ -145,10 +153,13 @@ export class GridController {
     const api = this.api;
     if (!api) return;
     if (this.pendingUpdates.length > 0) {
-      api.applyTransaction({ update: this.pendingUpdates });
+      // A transaction would re-sort and re-position all 50,000 rows; a node given its new data redraws its own cells.
+      for (const row of this.pendingUpdates) api.getRowNode(row.id)?.updateData(row);
       this.pendingUpdates = [];
+      this.rowDataUpdated();
     }
-    this.preloadGlyphs(this.rows);
+    for (const rows of this.rowsForGlyphs) this.preloadGlyphs(rows);
+    this.rowsForGlyphs = [];
     if (this.filterDirty) {
       this.filterDirty = false;
       api.onFilterChanged();
@@ -1129,18 +1140,4 @@ function insertText(input: HTMLTextAreaElement, text: string): void {
 /** AG Grid's RowNode has the flag; its public IRowNode type does not. */
 function isHeightProvisional(node: IRowNode<AnnexRow>): boolean {
   return (node as IRowNode<AnnexRow> & { rowHeightEstimated?: boolean }).rowHeightEstimated === true;
-}
-
-/** The rows of `next` that replace rows of `previous` at the same place with the same id; null if any row moved. */
-function replacedInPlace(previous: readonly AnnexRow[], next: readonly AnnexRow[]): AnnexRow[] | null {
-  if (previous.length !== next.length) return null;
-  const replaced: AnnexRow[] = [];
-  for (let index = 0; index < next.length; index += 1) {
-    const before = previous[index] as AnnexRow;
-    const after = next[index] as AnnexRow;
-    if (before === after) continue;
-    if (before.id !== after.id) return null;
-    replaced.push(after);
-  }
-  return replaced;
 }

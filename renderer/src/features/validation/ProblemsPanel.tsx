@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { AnnexDocument, TableKind } from '../../../../shared/model/annex-document';
 import { TABLE_LABELS } from '../../../../shared/model/table-names';
 import type { ValidationIssue } from '../../../../shared/validation/issue';
-import { columnLabel, rowNumbers } from '../../../../shared/validation/issue-report';
+import { rowPositions } from '../../../../shared/model/row-positions';
+import { columnLabel } from '../../../../shared/validation/issue-report';
 
 interface ProblemsPanelProps {
   readonly document: AnnexDocument;
@@ -22,7 +23,6 @@ export const MAX_LISTED_PER_SEVERITY = 200;
 
 /** Problems by severity with counts; a click jumps to the cell, a button applies the fix. */
 export function ProblemsPanel({ document, issues, checking, onJump, onFix, onFixAllSafe, onClose }: ProblemsPanelProps) {
-  const numbers = useMemo(() => rowNumbers(document), [document]);
   const { errors, warnings, safeCount } = useMemo(
     () => ({
       errors: issues.filter((issue) => issue.severity === 'error'),
@@ -31,7 +31,10 @@ export function ProblemsPanel({ document, issues, checking, onJump, onFix, onFix
     }),
     [issues],
   );
-  const where = (table: TableKind, rowId: string): string => `${TABLE_LABELS[table]} ${numbers[table].get(rowId) ?? '?'}`;
+  const where = (table: TableKind, rowId: string): string => {
+    const index = rowPositions(document.tables[table].rows).get(rowId);
+    return `${TABLE_LABELS[table]} ${index === undefined ? '?' : index + 1}`;
+  };
   return (
     <aside className="problems" aria-label="問題の一覧" data-testid="problems-panel">
       <header className="problems-header">
