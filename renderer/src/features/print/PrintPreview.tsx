@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { createPortal } from 'react-dom';
+import { createPortal, flushSync } from 'react-dom';
 import { stringifyAnnexJson } from '../../../../shared/codec/annex-json';
 import type { EditCommand } from '../../../../shared/editing/edit-command';
 import type { PrintJob } from '../../../../shared/ipc/contract';
@@ -8,62 +8,12 @@ import { TABLE_LABELS } from '../../../../shared/model/table-names';
 import { MAX_START_PAGE, PAPER_SIZES, type PrintOptions } from '../../../../shared/print/print-options';
 import type { DialogService } from '../dialogs/dialog-service';
 import type { RendererBridge } from '../../bridge/renderer-bridge';
-import { pageLabel, PageStyle, PrintPageView } from './PrintPageView';
+import { PrintLayoutProgress } from './PrintLayoutProgress';
+import { PageStyle, PrintPageView } from './PrintPageView';
+import { PrintThumbnails } from './PrintThumbnails';
 import { ScaledSheet, sheetSizePx } from './ScaledSheet';
 import { usePrintLayout, type PrintLayout } from './use-print-layout';
 import './print.css';
-
-const THUMBNAIL_WIDTH_PX = 168;
-
-/** A thumbnail drawn only once it scrolls into view: a long annex has hundreds of pages. */
-function Thumbnail({
-  layout,
-  index,
-  selected,
-  onSelect,
-}: {
-  readonly layout: PrintLayout;
-  readonly index: number;
-  readonly selected: boolean;
-  readonly onSelect: (index: number) => void;
-}) {
-  const page = layout.pages[index];
-  const ref = useRef<HTMLButtonElement>(null);
-  const [seen, setSeen] = useState(index < 12);
-  useEffect(() => {
-    if (seen || !ref.current || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setSeen(true);
-    });
-    observer.observe(ref.current);
-    return () => observer.disconnect();
-  }, [seen]);
-  if (!page) return null;
-  const size = sheetSizePx(layout.geometry);
-  const scale = THUMBNAIL_WIDTH_PX / size.width;
-  return (
-    <li>
-      <button
-        ref={ref}
-        type="button"
-        className="print-thumbnail"
-        aria-label={pageLabel(page)}
-        aria-current={selected ? 'page' : undefined}
-        data-testid="print-thumbnail"
-        onClick={() => onSelect(index)}
-      >
-        {seen ? (
-          <ScaledSheet geometry={layout.geometry} scale={scale}>
-            <PrintPageView layout={layout} page={page} />
-          </ScaledSheet>
-        ) : (
-          <div className="scaled-sheet" style={{ width: THUMBNAIL_WIDTH_PX, height: size.height * scale }} />
-        )}
-        <span className="print-thumbnail-number">{page.number}</span>
-      </button>
-    </li>
-  );
-}
 
 /** The largest scale at which a sheet fits the element's box. */
 function useFitScale(layout: PrintLayout | null): [RefObject<HTMLDivElement | null>, number] {
@@ -106,21 +56,41 @@ export function PrintPreview({ document, bridge, dialogs, suggestedName, onComma
   const [notice, setNotice] = useState<string | null>(null);
   const startPage = /^\d+$/.test(startText) ? Math.min(Math.max(Number(startText), 1), MAX_START_PAGE) : 1;
   const options: PrintOptions = useMemo(() => ({ tables: [...tables], paper, startPage, overview }), [tables, paper, startPage, overview]);
-  const { layout, current, error, measurer } = usePrintLayout(document, options);
+  const { layout, current, error, measurer, progress } = usePrintLayout(document, options);
+  const [browserPrint, setBrowserPrint] = useState(false);
   const [mainRef, mainScale] = useFitScale(layout);
   const pages = layout?.pages ?? [];
-  const shown = pages[Math.min(selected, pages.length - 1)];
+  const shownIndex = Math.min(selected, pages.length - 1);
+  const shown = pages[shownIndex];
   const ready = current && layout !== null && busy === null;
   const dialogRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => dialogRef.current?.focus(), []);
   useEffect(() => setSelected((index) => Math.min(index, Math.max(pages.length - 1, 0))), [pages.length]);
 
+  // The browser prints the sheets in the page. A long annex has thousands: they are drawn only to print.
+  const drawForBrowserPrint = useCallback((): void => {
+    if (bridge.kind === 'browser') flushSync(() => setBrowserPrint(true));
+  }, [bridge.kind]);
+  useEffect(() => setBrowserPrint(false), [layout]);
+  useEffect(() => {
+    if (bridge.kind !== 'browser') return undefined;
+    const after = (): void => setBrowserPrint(false);
+    // The browser's own print command prints the open preview too.
+    window.addEventListener('beforeprint', drawForBrowserPrint);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', drawForBrowserPrint);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [bridge.kind, drawForBrowserPrint]);
+
   const job = useCallback((): PrintJob => ({ documentJson: stringifyAnnexJson(document), options }), [document, options]);
 
   const exportPdf = async (): Promise<void> => {
     setNotice(null);
     if (bridge.kind === 'browser') {
+      drawForBrowserPrint();
       await bridge.printToPdf(job());
       return;
     }
@@ -143,6 +113,7 @@ export function PrintPreview({ document, bridge, dialogs, suggestedName, onComma
   const printSystem = async (): Promise<void> => {
     setNotice(null);
     setBusy(bridge.kind === 'browser' ? null : '印刷の準備をしています…');
+    drawForBrowserPrint();
     try {
       const printed = await bridge.printSystem(job());
       if (!printed.ok) await dialogs.inform('印刷できません', printed.error.message);
@@ -249,12 +220,7 @@ export function PrintPreview({ document, bridge, dialogs, suggestedName, onComma
         </p>
       )}
       <div className="print-preview-body">
-        <ol className="print-thumbnails" aria-label="ページ">
-          {layout &&
-            pages.map((page, index) => (
-              <Thumbnail key={`${page.kind}:${page.number}`} layout={layout} index={index} selected={page === shown} onSelect={setSelected} />
-            ))}
-        </ol>
+        <PrintThumbnails layout={layout} selected={shownIndex} onSelect={setSelected} />
         <div className="print-preview-main" ref={mainRef} data-testid="print-page-large">
           {layout && shown && (
             <ScaledSheet geometry={layout.geometry} scale={mainScale}>
@@ -264,7 +230,8 @@ export function PrintPreview({ document, bridge, dialogs, suggestedName, onComma
         </div>
       </div>
       {measurer}
-      {bridge.kind === 'browser' &&
+      {!current && !error && <PrintLayoutProgress progress={progress} onCancel={onClose} />}
+      {browserPrint &&
         layout &&
         current &&
         createPortal(

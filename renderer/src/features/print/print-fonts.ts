@@ -1,15 +1,15 @@
 import { HEADER_LABELS } from '../../../../shared/model/table-names';
 import type { AnnexDocument } from '../../../../shared/model/annex-document';
+import { createCharacterCollector } from '../../../../shared/text/character-collector';
 import { OVERVIEW_NOTE, OVERVIEW_TITLE } from './overview-text';
 
 export const PRINT_FONT_FAMILY = '"BIZ UDPGothic"';
 
 /** Every character the print may draw: the document's texts, the band's labels, digits and ○. */
 export function printCharacters(document: AnnexDocument): string {
-  const seen = new Set<string>();
-  const add = (text: string): void => {
-    for (const char of text) seen.add(char);
-  };
+  // A table of seen characters rather than a Set of strings: a few times faster on a large annex.
+  const characters = createCharacterCollector();
+  const add = (text: string): void => characters.add(text);
   add(`0123456789○・計取組数${OVERVIEW_TITLE}${OVERVIEW_NOTE}`);
   for (const label of Object.values(HEADER_LABELS)) add(label);
   const { plan } = document;
@@ -24,13 +24,14 @@ export function printCharacters(document: AnnexDocument): string {
   for (const table of Object.values(document.tables)) {
     add(table.title);
     for (const row of table.rows) {
-      add(row.title + row.summary);
+      add(row.title);
+      add(row.summary);
       for (const value of row.departments) add(value);
       for (const value of row.sections) add(value);
     }
   }
   for (const department of document.masters.departments) add(department.name);
-  return [...seen].join('');
+  return characters.takeFresh();
 }
 
 /**
