@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { readDocumentBytes } from '../../../shared/codec/document-formats';
+import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
+import { createDocumentIo } from '../../../renderer/src/workers/document-io';
+import type { DocumentIoMessage, DocumentIoRequest } from '../../../renderer/src/workers/document-io-protocol';
+import { generateAnnex } from '../../bench/generate-annex';
+
+/**
+ * A worker in the test's thread that answers reads with the real reader, as document-io.worker.ts does: a
+ * 'started' message, then the answer. It records what the window does to it.
+ */
+class InlineWorker {
+  static made: InlineWorker[] = [];
+  terminated = false;
+  received: { request: DocumentIoRequest; transferred: number }[] = [];
+  private listener: ((event: MessageEvent<DocumentIoMessage>) => void) | undefined;
+  /** Reads not answered yet, so a test can send a second request while the first runs. */
+  private held: DocumentIoRequest[] = [];
+  holdAnswers = false;
+
+  constructor() {
+    InlineWorker.made.push(this);
+  }
+
+  addEventListener(_type: 'message', listener: (event: MessageEvent<DocumentIoMessage>) => void): void {
+    this.listener = listener;
+  }
+
+  postMessage(request: DocumentIoRequest, transfer: Transferable[] = []): void {
+    this.received.push({ request, transferred: transfer.length });
+    const copy = structuredClone(request, { transfer });
+    this.emit({ id: copy.id, op: 'started' });
+    if (this.holdAnswers) this.held.push(copy);
+    else this.answer(copy);
+  }
+
+  releaseAnswers(): void {
+    for (const request of this.held.splice(0)) this.answer(request);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  private answer(request: DocumentIoRequest): void {
+    if (request.op !== 'read') throw new Error('only reads here');
+    this.emit({ id: request.id, op: 'read', result: readDocumentBytes(request.bytes, request.options) });
+  }
+
+  private emit(message: DocumentIoMessage): void {
+    // The real worker's messages arrive in later tasks; a terminated worker's queued messages still arrive.
+    queueMicrotask(() => this.listener?.({ data: message } as MessageEvent<DocumentIoMessage>));
+  }
+}
+
+const bytesOf = (rows: number): Uint8Array => new TextEncoder().encode(stringifyAnnexJson(generateAnnex(rows)));
+
+describe('createDocumentIo: memory around a large read', () => {
+  it('hands the file bytes to the worker instead of copying them', async () => {
+    InlineWorker.made = [];
+    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
+    const bytes = bytesOf(20);
+    const result = await io.read(bytes, { fileName: 'small.json' });
+    expect(result.ok).toBe(true);
+    expect(InlineWorker.made[0]?.received[0]?.transferred).toBe(1);
+    expect(bytes.byteLength).toBe(0);
+  });
+
+  it('after a read of 8 MB or more, ends that worker before the answer is used and starts a fresh one', async () => {
+    InlineWorker.made = [];
+    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
+    const large = bytesOf(20_000);
+    expect(large.byteLength).toBeGreaterThanOrEqual(8 * 1024 * 1024);
+    const result = await io.read(large, { fileName: 'large.json' });
+    expect(result.ok && result.value.document.tables.city.rows.length).toBe(20_000);
+    expect(InlineWorker.made).toHaveLength(2);
+    expect(InlineWorker.made[0]?.terminated).toBe(true);
+    expect(InlineWorker.made[1]?.terminated).toBe(false);
+    // The fresh worker serves the next request.
+    expect((await io.read(bytesOf(5), { fileName: 'next.json' })).ok).toBe(true);
+    expect(InlineWorker.made[1]?.received).toHaveLength(1);
+  });
+
+  it('keeps the worker after a small read, and after a large one while other work is waiting', async () => {
+    InlineWorker.made = [];
+    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
+    await io.read(bytesOf(20), { fileName: 'small.json' });
+    expect(InlineWorker.made).toHaveLength(1);
+    const first = InlineWorker.made[0] as InlineWorker;
+    first.holdAnswers = true;
+    const large = io.read(bytesOf(20_000), { fileName: 'large.json' });
+    const other = io.read(bytesOf(5), { fileName: 'other.json' });
+    await Promise.resolve();
+    first.releaseAnswers();
+    const [largeResult, otherResult] = await Promise.all([large, other]);
+    expect(largeResult.ok && otherResult.ok).toBe(true);
+    expect(InlineWorker.made).toHaveLength(1);
+    expect(first.terminated).toBe(false);
+  });
+});
