@@ -35,6 +35,9 @@ export interface Measurement {
   readonly p95Ms?: number;
   /** Chromium cases: the largest live JS heap (JSHeapUsedSize after a full GC) after the open, scrolling, edits. */
   readonly jsHeapMb?: number;
+  /** Chromium cases: the renderer's peak before the document is dropped, and once it is open. */
+  readonly rssAtStartMb?: number;
+  readonly rssAfterOpenMb?: number;
   /** grid-edit: the key event to the DOM holding the new count (medianMs runs to the frame that paints it). */
   readonly domMedianMs?: number;
 }
@@ -161,6 +164,9 @@ const round = (value: number, digits = 2): number => Number(value.toFixed(digits
 const missed = (row: Row): boolean =>
   (row.target !== null && row.ratio !== null && row.ratio > row.target) || (row.targetMs !== undefined && row.ours.medianMs >= row.targetMs);
 
+const peaks = (measurement: Measurement): string =>
+  [measurement.rssAtStartMb, measurement.rssAfterOpenMb, measurement.maxRssMb].map((mb) => Math.round(mb ?? Number.NaN)).join(' / ');
+
 function markdown(all: readonly Row[]): string {
   const results = all.filter((row) => !row.case.startsWith('grid-'));
   const lines = [
@@ -199,15 +205,15 @@ function markdown(all: readonly Row[]): string {
   lines.push(
     '',
     'Chromium memory (median over the measurements; JS heap: live after a full GC, the largest after the open, the scrolling, ' +
-      "the edits; renderer: the process's peak resident memory, VmHWM, its worker included):",
+      "the edits; renderer: the process's peak resident memory, VmHWM, its worker included, before the drop, once open, and at the end):",
     '',
-    '| rows | ours JS heap MB | floor JS heap MB | ours renderer peak MB | floor renderer peak MB |',
+    '| rows | ours JS heap MB | floor JS heap MB | ours renderer peak MB (start / open / end) | floor renderer peak MB (start / open / end) |',
     '|---:|---:|---:|---:|---:|',
   );
   // Every Chromium row of a size comes from the same measurements: one line per size.
   for (const row of browser.filter((candidate, index) => browser.findIndex((other) => other.rows === candidate.rows) === index)) {
     lines.push(
-      `| ${row.rows.toLocaleString('en-US')} | ${Math.round(row.ours.jsHeapMb ?? Number.NaN)} | ${Math.round(row.floor?.jsHeapMb ?? Number.NaN)} | ${Math.round(row.ours.maxRssMb)} | ${Math.round(row.floor?.maxRssMb ?? Number.NaN)} |`,
+      `| ${row.rows.toLocaleString('en-US')} | ${Math.round(row.ours.jsHeapMb ?? Number.NaN)} | ${Math.round(row.floor?.jsHeapMb ?? Number.NaN)} | ${peaks(row.ours)} | ${row.floor ? peaks(row.floor) : '—'} |`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -224,7 +230,7 @@ function chromiumSamples(dir: string, rows: number): { ours: ChromiumSample[]; f
       (side === 'ours' ? ours : floor).push(sample);
       process.stdout.write(
         `  chromium ${rows} ${side} #${i + 1}: open ${round(sample.openMs, 1)} ms, wheel ${round(median(sample.wheelFrames), 1)} ms, jump ${round(median(sample.jumpFrames), 1)} ms` +
-          `${sample.editMs.length > 0 ? `, edit ${round(median(sample.editMs), 1)} ms` : ''}, heap ${Math.round(sample.jsHeapMb)} MB, renderer ${Math.round(sample.rendererPeakMb)} MB` +
+          `${sample.editMs.length > 0 ? `, edit ${round(median(sample.editMs), 1)} ms` : ''}, heap ${Math.round(sample.jsHeapMb)} MB, renderer ${Math.round(sample.rendererPeakAtStartMb)} / ${Math.round(sample.rendererPeakAfterOpenMb)} / ${Math.round(sample.rendererPeakMb)} MB` +
           `${sample.errors.length > 0 ? `, page errors: ${sample.errors.join(' | ')}` : ''}\n`,
       );
     }

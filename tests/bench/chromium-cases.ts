@@ -30,6 +30,8 @@ function measurement(samples: readonly ChromiumSample[], pick: (sample: Chromium
     p95Ms: percentile(pooled, 0.95),
     maxRssMb: median(samples.map((sample) => sample.rendererPeakMb)),
     jsHeapMb: median(samples.map((sample) => sample.jsHeapMb)),
+    rssAtStartMb: median(samples.map((sample) => sample.rendererPeakAtStartMb)),
+    rssAfterOpenMb: median(samples.map((sample) => sample.rendererPeakAfterOpenMb)),
   };
 }
 

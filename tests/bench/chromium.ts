@@ -36,8 +36,11 @@ export interface ChromiumSample {
   readonly editDomMs: number[];
   /** The largest live JS heap (JSHeapUsedSize after a full GC) after the open, the scrolling, the edits. */
   readonly jsHeapMb: number;
-  /** The renderer process's peak resident memory (VmHWM), its worker included. */
+  /** The renderer process's peak resident memory (VmHWM), its worker included, at the end. */
   readonly rendererPeakMb: number;
+  /** The same peak before the drop (the page at rest, fonts loaded) and once the document is open. */
+  readonly rendererPeakAtStartMb: number;
+  readonly rendererPeakAfterOpenMb: number;
   readonly geometry: Geometry;
   readonly errors: string[];
 }
@@ -182,6 +185,8 @@ export function summariseProfile(profile: CpuProfile, top = 25): string {
   return `  ${all.toFixed(0)} ms sampled\n self:\n${list(self)}\n total:\n${list(total)}\n`;
 }
 
+const STAGED_PATH = '/__bench-staged/annex.json';
+
 /** One measurement: launch, open, scroll, edit (the app only), memory; the browser is closed after. */
 export async function measureChromium(side: Side, documentPath: string, geometry: Geometry | undefined, profileDir?: string): Promise<ChromiumSample> {
   const text = readFileSync(documentPath, 'utf8');
@@ -207,7 +212,10 @@ export async function measureChromium(side: Side, documentPath: string, geometry
     await page.locator(where.started).first().waitFor({ timeout: 60_000 });
     await page.evaluate(warmFonts, documentCharacters(document));
     await page.evaluate(untilQuiet, [30, 10_000] as const);
-    await page.evaluate(stageFile, [text, 'bench.json'] as const);
+    // The file reaches the page as a response body, not as a string argument that the renderer would hold.
+    await page.route(`**${STAGED_PATH}`, (route) => route.fulfill({ path: documentPath, contentType: 'application/json' }));
+    await page.evaluate(stageFile, [STAGED_PATH, 'bench.json'] as const);
+    const rendererPeakAtStartMb = await rendererPeakMb(browser);
 
     const rowSelector = `${where.grid} .ag-row[row-id="${firstId}"]`;
     const openMs = await profile.phase('open', () => page.evaluate(dropAndWait, [where.drop, rowSelector, where.focus, 120_000] as const));
@@ -219,6 +227,7 @@ export async function measureChromium(side: Side, documentPath: string, geometry
       await page.screenshot({ path: join(process.env.BENCH_SCREENSHOTS, `${side}-${rows}.png`) });
     }
     const heaps = [await jsHeapMb(cdp)];
+    const rendererPeakAfterOpenMb = await rendererPeakMb(browser);
 
     const viewport = `${where.grid} .ag-grid-viewport`;
     await page.evaluate(scrollToTop, viewport);
@@ -280,6 +289,8 @@ export async function measureChromium(side: Side, documentPath: string, geometry
       editDomMs,
       jsHeapMb: Math.max(...heaps),
       rendererPeakMb: await rendererPeakMb(browser),
+      rendererPeakAtStartMb,
+      rendererPeakAfterOpenMb,
       geometry: measuredGeometry,
       errors,
     };

@@ -29,9 +29,11 @@ export async function warmFonts(text: string): Promise<void> {
 }
 
 /** Makes the file to drop, so building it (and sending its text from Node) is outside the timed part. */
-export function stageFile([text, name]: readonly [string, string]): void {
+export async function stageFile([url, name]: readonly [string, string]): Promise<void> {
   const w = globalThis as unknown as PageGlobals;
-  w.benchState = { ...w.benchState, file: new w.File([text], name, { type: 'application/json' }) };
+  // Fetched into a Blob, as a dropped file is backed by the disk: the page holds no copy of the text as a string.
+  const blob = await (await w.fetch(url)).blob();
+  w.benchState = { ...w.benchState, file: new w.File([blob], name, { type: 'application/json' }) };
 }
 
 /**

@@ -56,7 +56,8 @@ export interface PageGlobals {
   requestAnimationFrame(callback: (time: number) => void): number;
   addEventListener(type: string, listener: (event: PageEvent) => void, options?: boolean | { capture?: boolean }): void;
   removeEventListener(type: string, listener: (event: PageEvent) => void, options?: boolean | { capture?: boolean }): void;
-  readonly File: new (parts: string[], name: string, options: { type: string }) => PageFile;
+  readonly File: new (parts: unknown[], name: string, options: { type: string }) => PageFile;
+  fetch(url: string): Promise<{ blob(): Promise<unknown> }>;
   readonly DataTransfer: new () => { readonly items: { add(file: PageFile): unknown } };
   readonly DragEvent: new (type: string, init: { dataTransfer: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
   readonly MutationObserver: new (callback: () => void) => {
