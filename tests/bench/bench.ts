@@ -72,8 +72,11 @@ function loadInput(dir: string): CaseInput {
 
 // A sub-millisecond operation is timed over a batch of runs, not at the timer's resolution.
 const MIN_BATCH_MS = 20;
-// Timing starts once the JIT has seen both sides run for a while: the figure is the operation's, not the compiler's.
+// Timing starts once the JIT has seen both sides run for a while (a time and a number of runs): the figure is the
+// operation's, not the compiler's. A run of seconds is its own warm-up.
 const MIN_WARM_UP_MS = 300;
+const MIN_WARM_UP_RUNS = 10;
+const MAX_WARM_UP_MS = 3_000;
 
 async function timeRun(run: () => unknown): Promise<number> {
   const start = performance.now();
@@ -92,7 +95,10 @@ async function child(caseId: string, side: 'ours' | 'floor', dir: string): Promi
   const run = (): unknown => bench[side](input);
   const firstRunMs = await timeRun(run);
   let lastRunMs = firstRunMs;
-  for (let warmUpMs = firstRunMs; warmUpMs < MIN_WARM_UP_MS; warmUpMs += lastRunMs) lastRunMs = await timeRun(run);
+  for (let warmUpMs = firstRunMs, runs = 1; (warmUpMs < MIN_WARM_UP_MS || runs < MIN_WARM_UP_RUNS) && warmUpMs < MAX_WARM_UP_MS; runs += 1) {
+    lastRunMs = await timeRun(run);
+    warmUpMs += lastRunMs;
+  }
   const runsPerBatch = Math.max(1, Math.ceil(MIN_BATCH_MS / Math.max(lastRunMs, 1e-3)));
   const times: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
