@@ -71,7 +71,7 @@ function loadInput(dir: string): CaseInput {
 }
 
 // A sub-millisecond operation is timed over a batch of runs, not at the timer's resolution.
-const MIN_BATCH_MS = 20;
+const MIN_BATCH_MS = 100;
 // Timing starts once the JIT has seen both sides run for a while (a time and a number of runs): the figure is the
 // operation's, not the compiler's. A run of seconds is its own warm-up.
 const MIN_WARM_UP_MS = 300;
