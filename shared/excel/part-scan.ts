@@ -72,21 +72,23 @@ const ROW_NAME = [0x72, 0x6f, 0x77];
  * Cell elements of SpreadsheetML, whatever their prefix (<c r="A1">, <x:c>), not <col> or <c:chart>, and rows that
  * hold cells (not a self-closing <row/> that only sets a height): counted in the bytes, without decoding them.
  */
-function xlsxCounts(bytes: Uint8Array): { cells: number; rows: number } {
+function xlsxCounts(bytes: Uint8Array): { cells: number; rows: number; formulas: boolean } {
   let cells = 0;
   let rows = 0;
+  let formulas = false;
   for (let at = bytes.indexOf(0x3c); at >= 0; at = bytes.indexOf(0x3c, at + 1)) {
     let name = at + 1;
     let end = name;
     while (end < bytes.length && isNameByte(bytes[end] ?? 0)) end += 1;
     if (bytes[end] === 0x3a) name = end + 1;
     if (bytes[name] === 0x63 && endsName(bytes[name + 1])) cells += 1;
+    else if (bytes[name] === 0x66 && endsName(bytes[name + 1])) formulas = true;
     else if (ROW_NAME.every((byte, index) => bytes[name + index] === byte) && endsName(bytes[name + 3])) {
       const close = bytes.indexOf(0x3e, name);
       if (close > 0 && bytes[close - 1] !== 0x2f) rows += 1;
     }
   }
-  return { cells, rows };
+  return { cells, rows, formulas };
 }
 
 /** Whether the bytes hold an ASCII word: a part without "array" or "matrix" need not be decoded to look for formulas. */
@@ -122,20 +124,39 @@ export function csvCellProblem(text: string): string | undefined {
  * Every part but a binary one is scanned: SheetJS reads a sheet by the name a relationship gives, whatever it is called.
  */
 export function workbookPartProblem(container: ZipContainer): string | undefined {
+  return scanWorkbookParts(container).problem;
+}
+
+/**
+ * workbookPartProblem's scan, and whether any part may hold a formula element (<f>, <x:f>): only then must
+ * SheetJS keep empty cells (stubs), where a formula saved without its value is found. A binary part may.
+ */
+export function scanWorkbookParts(container: ZipContainer): { readonly problem: string | undefined; readonly mayHoldFormulas: boolean } {
   const decoder = new TextDecoder('utf-8');
   let cells = 0;
   let rows = 0;
   let arrayFormulas = 0;
+  let mayHoldFormulas = false;
   container.FileIndex.forEach((entry, index) => {
-    if (entry.content === undefined || /\.bin$/i.test(container.FullPaths[index] ?? '')) return;
+    if (entry.content === undefined) return;
+    if (/\.bin$/i.test(container.FullPaths[index] ?? '')) {
+      mayHoldFormulas = true;
+      return;
+    }
     const counts = xlsxCounts(entry.content);
     cells += counts.cells;
     rows += counts.rows;
+    mayHoldFormulas ||= counts.formulas;
     if (holds(entry.content, 'array') || holds(entry.content, 'matrix')) arrayFormulas += countOf(decoder.decode(entry.content), ARRAY_FORMULA);
   });
-  if (cells > READ_LIMITS.cells) return TOO_MANY_CELLS;
-  // SheetJS parses every row before the row limit can be checked: a million took it 3 seconds.
-  if (rows > READ_LIMITS.rows + 1) return TOO_MANY_ROWS;
-  if (arrayFormulas <= READ_LIMITS.arrayFormulas) return undefined;
-  return `配列数式が多すぎます（${arrayFormulas.toLocaleString('ja-JP')} 個。${READ_LIMITS.arrayFormulas.toLocaleString('ja-JP')} 個まで）。取組事業一覧のファイルか確かめてください`;
+  const problem =
+    cells > READ_LIMITS.cells
+      ? TOO_MANY_CELLS
+      : // SheetJS parses every row before the row limit can be checked: a million took it 3 seconds.
+        rows > READ_LIMITS.rows + 1
+        ? TOO_MANY_ROWS
+        : arrayFormulas > READ_LIMITS.arrayFormulas
+          ? `配列数式が多すぎます（${arrayFormulas.toLocaleString('ja-JP')} 個。${READ_LIMITS.arrayFormulas.toLocaleString('ja-JP')} 個まで）。取組事業一覧のファイルか確かめてください`
+          : undefined;
+  return { problem, mayHoldFormulas };
 }

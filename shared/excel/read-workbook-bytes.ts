@@ -2,7 +2,7 @@ import * as XLSX from 'xlsx';
 import { err, ok, type Result } from '../result';
 import { decodeCsv } from './csv-decode';
 import { prepareOds } from './read-ods-spaces';
-import { csvCellProblem, workbookPartProblem } from './part-scan';
+import { csvCellProblem, scanWorkbookParts } from './part-scan';
 import type { ImportProblem } from './import-problem';
 import { READ_LIMITS, megabytes } from './read-limits';
 import { sheetByName } from './sheet-grid';
@@ -98,9 +98,12 @@ function openZip(bytes: Uint8Array, extension: string): Result<OpenedZip, Import
 
 /** The opened zip parsed by SheetJS, after the counts that would make it blow up; a sheet SheetJS drops is a broken file. */
 function parseZipWorkbook(zip: OpenedZip, options: XLSX.ParsingOptions): Result<XLSX.WorkBook, ImportProblem[]> {
-  const partProblem = (zip.isOds ? prepareOds(zip.container) : undefined) ?? workbookPartProblem(zip.container);
-  if (partProblem !== undefined) return err(fileProblem(partProblem));
-  const parsed = parseContainer(zip.container, options, zip.isOds);
+  const odsProblem = zip.isOds ? prepareOds(zip.container) : undefined;
+  if (odsProblem !== undefined) return err(fileProblem(odsProblem));
+  const scan = scanWorkbookParts(zip.container);
+  if (scan.problem !== undefined) return err(fileProblem(scan.problem));
+  // Keeping every empty cell costs a third of the parse of a styled annex; it is needed only where formulas may be.
+  const parsed = parseContainer(zip.container, { ...options, sheetStubs: zip.isOds || scan.mayHoldFormulas }, zip.isOds);
   if (!parsed.ok) return err(fileProblem(parsed.error));
   const workbook = parsed.value;
   // SheetJS drops a sheet of a zip it fails to parse without a word: its table would go missing as if never there.

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import type { CellObject, ParsingOptions, WorkSheet } from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { csvCellProblem, odsCellProblem, workbookPartProblem } from '../../../shared/excel/part-scan';
+import { csvCellProblem, odsCellProblem, scanWorkbookParts, workbookPartProblem } from '../../../shared/excel/part-scan';
 import { sheetGrid } from '../../../shared/excel/sheet-grid';
 import { xlsCellProblem } from '../../../shared/excel/xls-scan';
 import { inflateZip, parseContainer, type ZipContainer } from '../../../shared/excel/zip-container';
@@ -89,6 +89,23 @@ const TOO_MANY_CELLS = 'セルが多すぎます（2,000,000 個を超えます�
 const onePart = (path: string, text: string): ZipContainer => ({
   FileIndex: [{ name: 'Root Entry', type: 5 }, { name: path, type: 2, content: encoder.encode(text) }],
   FullPaths: ['Root Entry/', `Root Entry/${path}`],
+});
+
+describe('whether SheetJS must keep empty cells to show formulas saved without a value', () => {
+  const mayHold = (path: string, text: string): boolean => scanWorkbookParts(onePart(path, text)).mayHoldFormulas;
+
+  it('says a part may hold formulas when it has a formula element, with or without a prefix', () => {
+    expect(mayHold('xl/worksheets/sheet1.xml', '<row r="1"><c r="A1"><f>1+1</f></c></row>')).toBe(true);
+    expect(mayHold('xl/worksheets/sheet1.xml', '<x:c r="A1"><x:f t="shared" ref="A1:A9" si="0"/></x:c>')).toBe(true);
+    expect(mayHold('xl/worksheets/sheet1.xml', '<c r="A1">\n<f\n>ROW()</f></c>')).toBe(true);
+    expect(mayHold('xl/charts/chart1.xml', '<c:f>旭川市!$A$1</c:f>')).toBe(true);
+  });
+
+  it('says a part of values, styles and fonts holds none, and a binary part may', () => {
+    expect(mayHold('xl/worksheets/sheet1.xml', '<row r="1"><c r="A1" s="3"/><c r="B1" t="s"><v>0</v></c></row>')).toBe(false);
+    expect(mayHold('xl/styles.xml', '<fonts><font><sz val="9"/></font></fonts><fills><fill/></fills><fx/>')).toBe(false);
+    expect(mayHold('xl/worksheets/sheet1.bin', 'anything')).toBe(true);
+  });
 });
 
 describe('counting what SheetJS would blow up', () => {
