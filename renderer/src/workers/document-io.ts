@@ -1,5 +1,6 @@
 import type { FormatId, ReadOptions, ReadResult } from '../../../shared/codec/document-formats';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
+import { unpackDocument } from '../../../shared/codec/packed-rows';
 import type { FileReview, MergeReview } from '../../../shared/submissions/merge-review';
 import type { SubmissionFile } from '../../../shared/submissions/review-submissions';
 import type { SendBack, SendBackOptions } from '../../../shared/submissions/send-back';
@@ -125,7 +126,10 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const response = await call({ op: 'read', bytes, options }, label, whole ? [bytes.buffer as ArrayBuffer] : []);
       if (response === 'cancelled') return { ok: false, cancelled: true };
-      if (response.op === 'read') return response.result;
+      if (response.op === 'read') {
+        const { result } = response;
+        return result.ok ? { ok: true, value: { ...result.value, document: unpackDocument(result.value.document) } } : result;
+      }
       return { ok: false, error: [response.op === 'failed' ? response.message : '読み込めませんでした'] };
     },
     async write(document, format, label) {

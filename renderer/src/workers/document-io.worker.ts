@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { formatById, readDocumentBytes } from '../../../shared/codec/document-formats';
+import { formatById } from '../../../shared/codec/document-formats';
+import { readAndPack } from './read-op';
 import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
 import { runSubmissionOp, transferables } from './submission-ops';
 
@@ -7,7 +8,7 @@ import { runSubmissionOp, transferables } from './submission-ops';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 async function handle(request: DocumentIoRequest): Promise<DocumentIoResponse> {
-  if (request.op === 'read') return { id: request.id, op: 'read', result: readDocumentBytes(request.bytes, request.options) };
+  if (request.op === 'read') return { id: request.id, op: 'read', result: readAndPack(request.bytes, request.options) };
   if (request.op !== 'write') return runSubmissionOp(request);
   const write = formatById(request.format).write;
   if (!write) return { id: request.id, op: 'failed', message: `${request.format} 形式では書き出せません` };

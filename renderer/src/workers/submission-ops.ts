@@ -2,6 +2,7 @@ import { reviewSubmissions } from '../../../shared/submissions/review-submission
 import { sectionFileName, writeSectionWorkbook } from '../../../shared/submissions/section-workbook';
 import { createSendBack } from '../../../shared/submissions/send-back';
 import { createSend } from '../../../shared/submissions/send';
+import { packedBuffers } from '../../../shared/codec/packed-rows';
 import type { DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
 
 /** The collection's work in the file worker: workbooks are written and untrusted answers parsed here, off the UI thread. */
@@ -32,6 +33,8 @@ function buffersOf(response: DocumentIoResponse): ArrayBufferLike[] {
       return response.sent.files.map((file) => file.bytes.buffer);
     case 'send-back':
       return [response.sendBack.bytes.buffer];
+    case 'read':
+      return response.result.ok ? packedBuffers(response.result.value.document) : [];
     default:
       return [];
   }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readDocumentBytes } from '../../../shared/codec/document-formats';
 import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import { createDocumentIo } from '../../../renderer/src/workers/document-io';
+import { readAndPack } from '../../../renderer/src/workers/read-op';
 import type { DocumentIoMessage, DocumentIoRequest } from '../../../renderer/src/workers/document-io-protocol';
 import { generateAnnex } from '../../bench/generate-annex';
 
 /**
- * A worker in the test's thread that answers reads with the real reader, as document-io.worker.ts does: a
+ * A worker in the test's thread that answers reads with the worker's own read, as document-io.worker.ts does: a
  * 'started' message, then the answer. It records what the window does to it.
  */
 class InlineWorker {
@@ -44,7 +44,7 @@ class InlineWorker {
 
   private answer(request: DocumentIoRequest): void {
     if (request.op !== 'read') throw new Error('only reads here');
-    this.emit({ id: request.id, op: 'read', result: readDocumentBytes(request.bytes, request.options) });
+    this.emit({ id: request.id, op: 'read', result: readAndPack(request.bytes, request.options) });
   }
 
   private emit(message: DocumentIoMessage): void {
