@@ -54,11 +54,11 @@ type Request = DocumentIoRequest extends infer R ? (R extends { id: number } ? O
 type Pending = {
   readonly label: string | undefined;
   readonly resolve: (response: DocumentIoResponse | 'cancelled') => void;
-  /** A read this large is followed by a fresh worker (see onMessage). */
+  /** A read this large ends its worker (see onMessage). */
   readonly largeRead: boolean;
 };
 
-/** From this size of file up, a read's garbage in the worker is worth a fresh worker (~100 MB at 50,000 rows). */
+/** From this size of file up, a read's garbage in the worker is worth ending the worker (~100 MB at 50,000 rows). */
 const FRESH_WORKER_AFTER_READ_BYTES = 8 * 1024 * 1024;
 
 export function createDocumentIo(makeWorker = () => new Worker(new URL('./document-io.worker.ts', import.meta.url), { type: 'module', name: 'document-io' })): DocumentIo {
@@ -80,8 +80,9 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
     // before its answer is unpacked here keeps the window from holding both at once.
     if (largeReadAnswerDue) {
       largeReadAnswerDue = false;
-      worker.terminate();
-      worker = start();
+      // The next worker starts with the next request: none sits in memory while the window builds the grid.
+      worker?.terminate();
+      worker = null;
     }
     const message = event.data;
     const request = pending.get(message.id);
@@ -100,7 +101,7 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
     started.addEventListener('message', onMessage);
     return started;
   };
-  let worker = start();
+  let worker: Worker | null = start();
 
   const call = (request: Request, label: string | undefined, transfer: Transferable[] = []): Promise<DocumentIoResponse | 'cancelled'> =>
     new Promise((resolve) => {
@@ -109,6 +110,7 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
       pending.set(id, { label, resolve, largeRead });
       // Another request while a large read runs: the worker then has more than that read to answer.
       largeReadAnswerDue = false;
+      worker ??= start();
       worker.postMessage({ ...request, id }, transfer);
     });
 
@@ -150,10 +152,10 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
     },
     cancel() {
       largeReadAnswerDue = false;
-      worker.terminate();
+      worker?.terminate();
       const stopped = [...pending.values()];
       pending.clear();
-      worker = start();
+      worker = null;
       setActivity(null);
       for (const request of stopped) request.resolve('cancelled');
     },
