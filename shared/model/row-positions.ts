@@ -5,15 +5,18 @@ const cache = new WeakMap<readonly AnnexRow[], ReadonlyMap<string, number>>();
 const RECENT_LIMIT = 4;
 let recent: { rows: readonly AnnexRow[]; positions: ReadonlyMap<string, number> }[] = [];
 
-/** Same length and every row at its place keeps its id: an edit that replaced rows in place. */
-function sameIdsInPlace(previous: readonly AnnexRow[], next: readonly AnnexRow[]): boolean {
-  if (previous.length !== next.length) return false;
+/** The rows of `next` that replace rows of `previous` at the same place with the same id; null if any row moved. */
+export function replacedInPlace(previous: readonly AnnexRow[], next: readonly AnnexRow[]): AnnexRow[] | null {
+  if (previous.length !== next.length) return null;
+  const replaced: AnnexRow[] = [];
   for (let index = 0; index < next.length; index += 1) {
     const before = previous[index] as AnnexRow;
     const after = next[index] as AnnexRow;
-    if (before !== after && before.id !== after.id) return false;
+    if (before === after) continue;
+    if (before.id !== after.id) return null;
+    replaced.push(after);
   }
-  return true;
+  return replaced;
 }
 
 /**
@@ -23,7 +26,7 @@ function sameIdsInPlace(previous: readonly AnnexRow[], next: readonly AnnexRow[]
 export function rowPositions(rows: readonly AnnexRow[]): ReadonlyMap<string, number> {
   const cached = cache.get(rows);
   if (cached) return cached;
-  const source = recent.find((entry) => sameIdsInPlace(entry.rows, rows));
+  const source = recent.find((entry) => replacedInPlace(entry.rows, rows) !== null);
   const positions = source?.positions ?? new Map(rows.map((row, index) => [row.id, index]));
   cache.set(rows, positions);
   recent = [{ rows, positions }, ...recent.filter((entry) => entry !== source)].slice(0, RECENT_LIMIT);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinAnnex } from '../../../shared/builtin-annex';
 import { readDocumentBytes } from '../../../shared/codec/document-formats';
 import { writeAnnexWorkbook } from '../../../shared/excel/write-annex-workbook';
-import { partsOf, zipParts } from '../../fixtures-src/hostile-zip';
+import { concat, partsOf, zipParts } from '../../fixtures-src/hostile-zip';
 import { annexTablePart, annexWorkbook, csvWithBom, placeParts, sheetOf, writeWorkbook } from '../../fixtures-src/make-import-fixtures';
 import { expectJapaneseLines, expectUnpolluted, linesOf, prototypeSnapshot } from './hostile-checks';
 
@@ -67,25 +67,15 @@ function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
         out = out.subarray(0, at);
         break;
       case 'insert':
-        out = join(before, change.bytes, out.subarray(at));
+        out = concat([before, change.bytes, out.subarray(at)]);
         break;
       case 'delete':
-        out = join(before, out.subarray(at + change.length));
+        out = concat([before, out.subarray(at + change.length)]);
         break;
       case 'repeat':
-        out = join(out.subarray(0, at + change.length), out.subarray(at));
+        out = concat([out.subarray(0, at + change.length), out.subarray(at)]);
         break;
     }
-  }
-  return out;
-}
-
-function join(...chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
   }
   return out;
 }

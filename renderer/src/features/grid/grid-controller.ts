@@ -4,6 +4,7 @@ import { splitListText } from '../../../../shared/clipboard/list-text';
 import type { CellMatrix } from '../../../../shared/clipboard/tsv';
 import type { CellChange, EditCommand } from '../../../../shared/editing/edit-command';
 import type { AnnexRow } from '../../../../shared/model/annex-document';
+import { replacedInPlace, rowPositions } from '../../../../shared/model/row-positions';
 import { cellText, changeFromText, clearChange, normalizeBreaks } from './cell-values';
 import { clipboardForms, copyCells, planPaste, type RowLookup } from './clipboard';
 import type { GridContext } from './grid-context';
@@ -16,7 +17,7 @@ import { ListPickerModel } from './list-picker-model';
 import type { PickerState } from './ListPicker';
 import { deleteRows, duplicateRows, insertRows, moveRowsBy, moveRowsTo, type RowCommand } from './row-commands';
 import { createGlyphPreloader } from './font-preload';
-import { keepsNoRow, replacedInPlace } from './row-changes';
+import { keepsNoRow } from './row-changes';
 import { inputBox, type Box, type EditorKind } from './input-box';
 import { rowHeightCache, type WrappedColumnWidths } from './row-height';
 import {
@@ -62,7 +63,7 @@ export class GridController {
   private columnById = new Map<string, GridColumn>();
   private columnIndexById = new Map<string, number>();
   private rows: readonly AnnexRow[] = [];
-  private positions = new Map<string, number>();
+  private positions: ReadonlyMap<string, number> = new Map();
   /** Rows replaced in place since AG Grid last took the row data; null when rows were added, removed or moved. */
   private replacedRows: AnnexRow[] | null = null;
   /** The row data AG Grid was given; an edit in place reaches the rows' nodes instead (no 10k-row diff). */
@@ -124,7 +125,7 @@ export class GridController {
       if (replaced && this.replacedRows) this.replacedRows.push(...replaced);
       else {
         this.replacedRows = null;
-        const positions = new Map(rows.map((row, index) => [row.id, index]));
+        const positions = rowPositions(rows);
         this.resetRowData = !replaced && keepsNoRow(this.rows, rows, (id) => positions.get(id));
         this.positions = positions;
         this.context.positions = positions;
