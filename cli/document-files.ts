@@ -1,6 +1,7 @@
 import { readFile, rename, writeFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { formatForPath, readableExtensions, writableExtensions, type ReadOptions } from '../shared/codec/document-formats';
+import { readerFor, writerFor, type ReadOptions } from '../shared/codec/document-formats';
+import { formatForPath, readableExtensions, writableExtensions } from '../shared/codec/format-table';
 import type { AnnexDocument } from '../shared/model/annex-document';
 import { CliError, EXIT } from './cli-error';
 
@@ -26,7 +27,7 @@ export type DocumentReadOptions = Omit<ReadOptions, 'fileName'>;
 
 export async function readDocumentFile(path: string, options: DocumentReadOptions = {}): Promise<AnnexDocument> {
   const format = formatForPath(path);
-  if (!format?.read) {
+  if (!format) {
     throw new CliError(`${path}: この形式は読めません（読める形式: ${readableExtensions().join(', ')}）`, EXIT.unreadable);
   }
   let bytes: Uint8Array;
@@ -38,7 +39,7 @@ export async function readDocumentFile(path: string, options: DocumentReadOption
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new CliError(`${path}: ファイルが大きすぎます（${MAX_FILE_BYTES / 1024 / 1024} MB まで）`, EXIT.unreadable);
   }
-  const result = format.read(bytes, { ...options, fileName: path });
+  const result = readerFor(format.id)(bytes, { ...options, fileName: path });
   if (!result.ok) {
     const [first] = result.error;
     const more = result.error.length > 1 ? `（ほか ${result.error.length - 1} 件）` : '';
@@ -63,9 +64,9 @@ export async function writeBytesAtomically(path: string, bytes: () => Uint8Array
 
 export async function writeDocumentFile(path: string, document: AnnexDocument): Promise<void> {
   const format = formatForPath(path);
-  if (!format?.write) {
+  const write = format && writerFor(format.id);
+  if (!write) {
     throw new CliError(`${path}: この形式では書き出せません（書き出せる形式: ${writableExtensions().join(', ')}）`, EXIT.unreadable);
   }
-  const write = format.write;
   await writeBytesAtomically(path, () => write(document));
 }

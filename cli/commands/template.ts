@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatForPath, writableExtensions } from '../../shared/codec/document-formats';
+import { formatForPath, writableExtensions } from '../../shared/codec/format-table';
 import { SEND_UNIT_LABELS, type SendUnit } from '../../shared/model/ledger';
 import { addresseeLabel } from '../../shared/submissions/recipients';
 import { sectionFileName, writeSectionWorkbook } from '../../shared/submissions/section-workbook';
@@ -26,7 +26,7 @@ export async function templateCommand(annexPath: string, options: TemplateOption
   const by = sendUnit(options.by);
   if (!options.outDir) throw new CliError('annex template: 書き出すフォルダーを --out-dir で指定してください', EXIT.unreadable);
   // Checked before anything is written: a record that cannot be kept is no send.
-  if (options.record && !formatForPath(annexPath)?.write) {
+  if (options.record && !formatForPath(annexPath)?.writable) {
     throw new CliError(`${annexPath}: この形式には送付記録を書き込めません（書き込める形式: ${writableExtensions().join(', ')}）`, EXIT.unreadable);
   }
   const annex = await readDocumentFile(annexPath, read);

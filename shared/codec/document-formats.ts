@@ -5,9 +5,7 @@ import type { AnnexDocument } from '../model/annex-document';
 import { describeLoadProblem } from '../model/load-problem';
 import { err, ok, type Result } from '../result';
 import { parseAnnexJson, stringifyAnnexJson } from './annex-json';
-
-/** The file formats a document is read from and written to, chosen by file extension. */
-export type FormatId = 'json' | 'xlsx' | 'xls' | 'ods' | 'csv';
+import { formatForPath, readableExtensions, type FormatId } from './format-table';
 
 export interface ReadOptions {
   /** The file's name, for messages. */
@@ -21,13 +19,8 @@ export interface ReadOptions {
 /** Problems are finished Japanese lines that name the file and the place in it. */
 export type ReadResult = Result<{ readonly document: AnnexDocument; readonly warnings: readonly string[] }, readonly string[]>;
 
-export interface DocumentFormat {
-  readonly id: FormatId;
-  readonly label: string;
-  readonly extensions: readonly string[];
-  readonly read?: (bytes: Uint8Array, options: ReadOptions) => ReadResult;
-  readonly write?: (document: AnnexDocument) => Promise<Uint8Array>;
-}
+type Reader = (bytes: Uint8Array, options: ReadOptions) => ReadResult;
+type Writer = (document: AnnexDocument) => Promise<Uint8Array>;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -53,33 +46,19 @@ function readSpreadsheet(bytes: Uint8Array, options: ReadOptions): ReadResult {
   return ok({ document: result.value.document, warnings: lines(result.value.warnings) });
 }
 
-const FORMATS: readonly DocumentFormat[] = [
-  {
-    id: 'json',
-    label: 'JSON',
-    extensions: ['.json'],
-    read: readJson,
-    write: async (document) => new TextEncoder().encode(stringifyAnnexJson(document)),
-  },
-  { id: 'xlsx', label: 'Excel ブック', extensions: ['.xlsx'], read: readSpreadsheet, write: writeAnnexWorkbook },
-  { id: 'xls', label: 'Excel 97-2003 ブック', extensions: ['.xls'], read: readSpreadsheet },
-  { id: 'ods', label: 'OpenDocument スプレッドシート', extensions: ['.ods'], read: readSpreadsheet },
-  { id: 'csv', label: 'CSV', extensions: ['.csv'], read: readSpreadsheet },
-];
+/** Each format's reader, and a writer for those format-table.ts calls writable (a unit test holds the two together). */
+const READERS: Readonly<Record<FormatId, Reader>> = { json: readJson, xlsx: readSpreadsheet, xls: readSpreadsheet, ods: readSpreadsheet, csv: readSpreadsheet };
+const WRITERS: Readonly<Partial<Record<FormatId, Writer>>> = {
+  json: async (document) => new TextEncoder().encode(stringifyAnnexJson(document)),
+  xlsx: writeAnnexWorkbook,
+};
 
-export function formatForPath(path: string): DocumentFormat | undefined {
-  const lower = path.toLowerCase();
-  return FORMATS.find((format) => format.extensions.some((extension) => lower.endsWith(extension)));
-}
-
-export const formatById = (id: FormatId): DocumentFormat => FORMATS.find((format) => format.id === id) as DocumentFormat;
-
-export const readableExtensions = (): string[] => FORMATS.filter((format) => format.read).flatMap((format) => [...format.extensions]);
-export const writableExtensions = (): string[] => FORMATS.filter((format) => format.write).flatMap((format) => [...format.extensions]);
+export const readerFor = (id: FormatId): Reader => READERS[id];
+export const writerFor = (id: FormatId): Writer | undefined => WRITERS[id];
 
 /** Reads a file by its name's extension. */
 export function readDocumentBytes(bytes: Uint8Array, options: ReadOptions): ReadResult {
   const format = formatForPath(options.fileName);
-  if (!format?.read) return err([`${options.fileName}: この形式は読めません（読める形式: ${readableExtensions().join(', ')}）`]);
-  return format.read(bytes, options);
+  if (!format) return err([`${options.fileName}: この形式は読めません（読める形式: ${readableExtensions().join(', ')}）`]);
+  return readerFor(format.id)(bytes, options);
 }

@@ -1,4 +1,4 @@
-import type { FormatId } from '../../../shared/codec/document-formats';
+import type { FormatId } from '../../../shared/codec/format-table';
 import type { EditCommand } from '../../../shared/editing/edit-command';
 import { execute, markSaved, redo, startHistory, undo, type History } from '../../../shared/editing/history';
 import type { AnnexDocument } from '../../../shared/model/annex-document';

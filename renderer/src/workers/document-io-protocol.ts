@@ -1,4 +1,5 @@
-import type { FormatId, ReadOptions } from '../../../shared/codec/document-formats';
+import type { ReadOptions } from '../../../shared/codec/document-formats';
+import type { FormatId } from '../../../shared/codec/format-table';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
 import type { PackedDocument } from '../../../shared/codec/packed-rows';
 import type { Result } from '../../../shared/result';

@@ -1,4 +1,5 @@
-import type { FormatId, ReadOptions, ReadResult } from '../../../shared/codec/document-formats';
+import type { ReadOptions, ReadResult } from '../../../shared/codec/document-formats';
+import type { FormatId } from '../../../shared/codec/format-table';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
 import { unpackDocument } from '../../../shared/codec/packed-rows';
 import type { FileReview, MergeReview } from '../../../shared/submissions/merge-review';

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { formatById } from '../../../shared/codec/document-formats';
+import { writerFor } from '../../../shared/codec/document-formats';
 import { readAndPack } from './read-op';
 import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
 import { runSubmissionOp, transferables } from './submission-ops';
@@ -10,7 +10,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function handle(request: DocumentIoRequest): Promise<DocumentIoResponse> {
   if (request.op === 'read') return { id: request.id, op: 'read', result: readAndPack(request.bytes, request.options) };
   if (request.op !== 'write') return runSubmissionOp(request);
-  const write = formatById(request.format).write;
+  const write = writerFor(request.format);
   if (!write) return { id: request.id, op: 'failed', message: `${request.format} 形式では書き出せません` };
   return { id: request.id, op: 'write', bytes: await write(request.document) };
 }

@@ -1,4 +1,4 @@
-import { formatForPath, type FormatId } from '../../../../shared/codec/document-formats';
+import { formatForPath, type FormatId } from '../../../../shared/codec/format-table';
 import { builtinAnnex } from '../../../../shared/builtin-annex';
 import type { FileKind, IpcError, OpenedFile } from '../../../../shared/ipc/contract';
 import { isDirty } from '../../../../shared/editing/history';
@@ -70,7 +70,7 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
 
   const writeTo = async (path: string, name: string, expectedMtimeMs: number | null): Promise<OpenFile | undefined> => {
     const format = formatForPath(name);
-    if (!format?.write) {
+    if (!format?.writable) {
       await dialogs.inform('保存できません', `${name}: この形式では保存できません。.xlsx か .json を選んでください。`);
       return undefined;
     }
@@ -146,7 +146,7 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
     },
     async save() {
       const file = store.getState().file;
-      if (!file || !formatForPath(file.name)?.write) return actions.saveAs();
+      if (!file || !formatForPath(file.name)?.writable) return actions.saveAs();
       return (await writeTo(file.path, file.name, file.mtimeMs)) !== undefined;
     },
     async saveAs() {
@@ -161,7 +161,7 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
       if (!chosen.ok) return showError('書き出せません', chosen.error);
       if (!chosen.value) return;
       const format = formatForPath(chosen.value.name);
-      if (!format?.write) return dialogs.inform('書き出せません', `${chosen.value.name}: この形式では書き出せません`);
+      if (!format?.writable) return dialogs.inform('書き出せません', `${chosen.value.name}: この形式では書き出せません`);
       const bytes = await writeCancellable(current(), format.id, `${chosen.value.name} を書き出しています`);
       if (!bytes) return;
       const written = await bridge.save(chosen.value.path, bytes, null);
