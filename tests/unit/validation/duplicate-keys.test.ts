@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { AnnexRow } from '../../../shared/model/annex-document';
+import { keyCount, sameKey, tableKeys } from '../../../shared/validation/rules/duplicate-keys';
+import { duplicateRow } from '../../../shared/validation/rules/duplicates';
+import { defaultRow, makeDocument } from '../support/document-builder';
+
+const row = (id: string, title: string, summary: string): AnnexRow => ({ ...defaultRow('city', 0), id, title, summary });
+
+describe('duplicate keys', () => {
+  it('compares rows whose keys meet by their text, spacing and width aside', () => {
+    const first = row('a', 'ＮＰＯサロン事業', '地域のサロン活動を支援します。');
+    const spaced = row('b', 'NPO サロン事業', '地域の　サロン活動を 支援します。');
+    const otherSummary = row('c', 'NPOサロン事業', '地域の居場所を支援します。');
+    expect(sameKey('whole', first, spaced)).toBe(true);
+    expect(sameKey('title', first, otherSummary)).toBe(true);
+    expect(sameKey('whole', first, otherSummary)).toBe(false);
+    expect(sameKey('title', first, row('d', 'サロン事業', first.summary))).toBe(false);
+  });
+
+  it('starts its numbering over instead of keeping every text it has seen, and still finds copies after', () => {
+    const document = makeDocument({ city: [{}] });
+    const table = (round: number, rows: number): typeof document.tables.city => ({
+      ...document.tables.city,
+      rows: Array.from({ length: rows }, (_, index) => row(`r${round}-${index}`, `事業${round}-${index}`, `概要${round}-${index}。`)),
+    });
+    const rows = 5_000;
+    let most = 0;
+    // 40 tables of 5,000 rows of texts never seen again: 400,000 keys in all.
+    for (let round = 0; round < 40; round++) {
+      tableKeys(table(round, rows).rows);
+      most = Math.max(most, keyCount());
+    }
+    expect(most).toBeLessThanOrEqual(8 * rows + 100_000 + 2 * rows);
+    const withCopy = table(99, 10);
+    const copied = { ...withCopy, rows: [...withCopy.rows, { ...(withCopy.rows[3] as AnnexRow), id: 'copy' }] };
+    expect(duplicateRow.check(copied, { plan: document.plan, masters: document.masters } as never)).toEqual([
+      expect.objectContaining({ rowId: 'copy', message: expect.stringContaining('通し番号 4') }),
+    ]);
+  });
+});
