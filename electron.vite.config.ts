@@ -56,6 +56,8 @@ export default defineConfig({
     plugins: [react(), devContentSecurityPolicy()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; the window would parse and hold twice the script text.
+      minify: true,
       rolldownOptions: {
         // print.html: the print view alone, for the hidden print window and `annex pdf`.
         input: { index: resolve(root, 'renderer/index.html'), print: resolve(root, 'renderer/print.html') },
