@@ -47,7 +47,8 @@ export async function openApp(options: { viewport?: { width: number; height: num
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    // AG Grid's warnings too: a misconfigured or unregistered feature is named there and nowhere else.
+    if (message.type() === 'error' || message.text().includes('AG Grid')) errors.push(message.text());
   });
   await page.goto(server.url);
   return {

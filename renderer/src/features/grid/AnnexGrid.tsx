@@ -1,5 +1,19 @@
 import { AG_GRID_LOCALE_JP } from '@ag-grid-community/locale';
-import { AllCommunityModule, ModuleRegistry, type GetRowIdParams } from 'ag-grid-community';
+import {
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  ExternalFilterModule,
+  LocaleModule,
+  ModuleRegistry,
+  RenderApiModule,
+  RowApiModule,
+  RowDragModule,
+  ScrollApiModule,
+  TooltipModule,
+  type GetRowIdParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AnnexRow } from '../../../../shared/model/annex-document';
@@ -12,7 +26,21 @@ import { gridTheme } from './grid-theme';
 import { ListPicker, type PickerState } from './ListPicker';
 import { useEqualValue } from './use-equal-value';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+// Only the features the grid uses: AllCommunityModule made the window's script 1.40 MB instead of 1.02 MB. A
+// missing one is a console error naming it, which the Chromium tests fail on.
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  ExternalFilterModule,
+  RowDragModule,
+  CellStyleModule,
+  TooltipModule,
+  ColumnApiModule,
+  RowApiModule,
+  ScrollApiModule,
+  RenderApiModule,
+  LocaleModule,
+]);
 
 const getRowId = (params: GetRowIdParams<AnnexRow>): string => params.data.id;
 
