@@ -12,11 +12,13 @@ import { page } from '../web/page-globals';
 /**
  * The floor of the Chromium bench: the least a page can do to show a dropped annex's city table in AG Grid.
  * The same rows, the same columns (通し番号, 部, 課, 主な取組, 取組概要 and one column per mark column, flat), the
- * same widths and the app's row-height estimate, the app's theme, in a box the size of the app's grid with a
- * header as tall as the app's header band (?w=&h=&header=), so the same rows and columns are drawn. Plain text
- * cells: no components, classes, tooltips, context, validation, focus holder or app around it. The grid is
- * mounted empty at load, as the app's is on its start-up document; a dropped file is read with JSON.parse
- * (none of the app's schema checks or worker) and its columns and rows handed to that grid.
+ * same left columns pinned (AG Grid 36 draws them sticky, which makes each row in view its own compositor
+ * layer once the table scrolls sideways), the same widths and the app's row-height estimate, the app's theme,
+ * in a box the size of the app's grid with a header as tall as the app's header band (?w=&h=&header=), so the
+ * same rows and columns are drawn. Plain text cells: no components, classes, tooltips, context, validation,
+ * focus holder or app around it. The grid is mounted empty at load, as the app's is on its start-up document;
+ * a dropped file is read with JSON.parse (none of the app's schema checks or worker) and its columns and rows
+ * handed to that grid.
  */
 // The one module the floor needs, as the app registers only those it uses.
 ModuleRegistry.registerModules([ClientSideRowModelModule]);
@@ -35,13 +37,13 @@ function columnDefs(document: AnnexDocument): ColDef<AnnexRow>[] {
   return gridColumns(document.plan, 'city').map((column): ColDef<AnnexRow> => {
     switch (column.kind) {
       case 'number':
-        return { colId: column.id, headerName: column.label, width: WIDTHS.number, valueGetter: (p) => String((p.node?.rowIndex ?? 0) + 1) };
+        return { colId: column.id, headerName: column.label, width: WIDTHS.number, pinned: 'left', valueGetter: (p) => String((p.node?.rowIndex ?? 0) + 1) };
       case 'list': {
         const field = column.field;
-        return { colId: column.id, headerName: column.label, width: WIDTHS[field], wrapText: true, valueGetter: (p: ValueGetterParams<AnnexRow>) => p.data?.[field].join('\n') ?? '' };
+        return { colId: column.id, headerName: column.label, width: WIDTHS[field], pinned: 'left', wrapText: true, valueGetter: (p: ValueGetterParams<AnnexRow>) => p.data?.[field].join('\n') ?? '' };
       }
       case 'text':
-        return { colId: column.id, headerName: column.label, width: WIDTHS[column.field], wrapText: true, field: column.field };
+        return { colId: column.id, headerName: column.label, width: WIDTHS[column.field], pinned: column.field === 'title' ? 'left' : undefined, wrapText: true, field: column.field };
       case 'mark': {
         const id = column.mark.id;
         return { colId: column.id, headerName: column.label, width: WIDTHS.mark, valueGetter: (p) => (p.data?.marks.includes(id) ? '○' : '') };
