@@ -141,14 +141,29 @@ function measure(caseId: string, side: 'ours' | 'floor', dir: string): Measureme
   return JSON.parse(output) as Measurement;
 }
 
-/** A Chromium measurement in a child of its own, which launches a Chromium of its own. */
-function measureInChromium(side: Side, dir: string, geometry: Geometry | undefined): ChromiumSample {
-  const output = execFileSync(process.execPath, [self, 'chromium', side, dir, JSON.stringify(geometry ?? null)], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(output) as ChromiumSample;
+/** Longer than any measurement takes (a 50,000-row one about a minute): past it, the browser has stalled. */
+const CHROMIUM_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * A Chromium measurement in a child of its own, which launches a Chromium of its own. A stalled one (a headless
+ * Chromium once stopped drawing frames for half an hour) is ended and measured again, once.
+ */
+function measureInChromium(side: Side, dir: string, geometry: Geometry | undefined, attempt = 1): ChromiumSample {
+  try {
+    const output = execFileSync(process.execPath, [self, 'chromium', side, dir, JSON.stringify(geometry ?? null)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: CHROMIUM_TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+    });
+    return JSON.parse(output) as ChromiumSample;
+  } catch (cause) {
+    const stalled = (cause as NodeJS.ErrnoException).code === 'ETIMEDOUT';
+    if (!stalled || attempt > 1) throw cause;
+    process.stdout.write(`  chromium ${side}: no result after ${CHROMIUM_TIMEOUT_MS / 60_000} min, measured again\n`);
+    return measureInChromium(side, dir, geometry, attempt + 1);
+  }
 }
 
 export interface Row {
