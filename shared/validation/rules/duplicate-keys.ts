@@ -91,6 +91,9 @@ const RECENT_TABLES = 2;
 
 const KEYS_KEPT_PER_ROW = 8;
 const KEYS_KEPT_ANYWAY = 100_000;
+// The largest table numbered since the numbering started: a small table checked after a large one must not
+// start it over, or the large one would be numbered again on every check.
+let largestTable = 0;
 
 function startNumberingOver(): void {
   internedIds = new Map();
@@ -101,7 +104,11 @@ function startNumberingOver(): void {
 
 /** Made once per rows array, taking a row's keys from the same place of a recent table when it is the same row. */
 export function tableKeys(rows: readonly AnnexRow[]): TableKeys {
-  if (internedIds.size > KEYS_KEPT_PER_ROW * rows.length + KEYS_KEPT_ANYWAY) startNumberingOver();
+  largestTable = Math.max(largestTable, rows.length);
+  if (internedIds.size > KEYS_KEPT_PER_ROW * largestTable + KEYS_KEPT_ANYWAY) {
+    startNumberingOver();
+    largestTable = rows.length;
+  }
   let keys = keysByRows.get(rows);
   if (keys) return keys;
   const base = recent.find((entry) => entry.rows[0] === rows[0]) ?? recent.find((entry) => entry.rows.length === rows.length);

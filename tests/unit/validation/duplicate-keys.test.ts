@@ -37,4 +37,17 @@ describe('duplicate keys', () => {
       expect.objectContaining({ rowId: 'copy', message: expect.stringContaining('通し番号 4') }),
     ]);
   });
+
+  it('keeps a large table numbered while a small one is checked after it', () => {
+    const rows = (prefix: string, count: number): AnnexRow[] =>
+      Array.from({ length: count }, (_, index) => row(`${prefix}${index}`, `${prefix}事業${index}`, `${prefix}概要${index}。`));
+    // 60,000 rows make 120,000 keys: more than a limit reckoned from the 11-row table alone would allow.
+    const city = rows('市', 60_000);
+    const council = rows('協', 11);
+    const cityKeys = tableKeys(city);
+    tableKeys(council);
+    expect(tableKeys(city) === cityKeys, 'the city table numbered again').toBe(true);
+    tableKeys(council);
+    expect(tableKeys(city) === cityKeys, 'the city table numbered again').toBe(true);
+  });
 });
