@@ -5,6 +5,9 @@ import { duplicateRow } from '../../../shared/validation/rules/duplicates';
 import { defaultRow, makeDocument } from '../support/document-builder';
 
 const row = (id: string, title: string, summary: string): AnnexRow => ({ ...defaultRow('city', 0), id, title, summary });
+/** `count` rows whose titles and summaries no other prefix shares. */
+const rowsOf = (prefix: string, count: number): AnnexRow[] =>
+  Array.from({ length: count }, (_, index) => row(`${prefix}${index}`, `${prefix}事業${index}`, `${prefix}概要${index}。`));
 
 describe('duplicate keys', () => {
   it('compares rows whose keys meet by their text, spacing and width aside', () => {
@@ -19,10 +22,7 @@ describe('duplicate keys', () => {
 
   it('starts its numbering over instead of keeping every text it has seen, and still finds copies after', () => {
     const document = makeDocument({ city: [{}] });
-    const table = (round: number, rows: number): typeof document.tables.city => ({
-      ...document.tables.city,
-      rows: Array.from({ length: rows }, (_, index) => row(`r${round}-${index}`, `事業${round}-${index}`, `概要${round}-${index}。`)),
-    });
+    const table = (round: number, rows: number): typeof document.tables.city => ({ ...document.tables.city, rows: rowsOf(`r${round}-`, rows) });
     const rows = 5_000;
     let most = 0;
     // 40 tables of 5,000 rows of texts never seen again: 400,000 keys in all.
@@ -39,11 +39,9 @@ describe('duplicate keys', () => {
   });
 
   it('keeps a large table numbered while a small one is checked after it', () => {
-    const rows = (prefix: string, count: number): AnnexRow[] =>
-      Array.from({ length: count }, (_, index) => row(`${prefix}${index}`, `${prefix}事業${index}`, `${prefix}概要${index}。`));
     // 60,000 rows make 120,000 keys: more than a limit reckoned from the 11-row table alone would allow.
-    const city = rows('市', 60_000);
-    const council = rows('協', 11);
+    const city = rowsOf('市', 60_000);
+    const council = rowsOf('協', 11);
     const cityKeys = tableKeys(city);
     tableKeys(council);
     expect(tableKeys(city) === cityKeys, 'the city table numbered again').toBe(true);
