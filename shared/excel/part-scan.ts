@@ -66,8 +66,6 @@ const isNameByte = (byte: number): boolean =>
   (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x5f || byte === 0x2e || byte === 0x2d;
 const endsName = (byte: number | undefined): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x3e || byte === 0x2f;
 
-const ROW_NAME = [0x72, 0x6f, 0x77];
-
 /**
  * Cell elements of SpreadsheetML, whatever their prefix (<c r="A1">, <x:c>), not <col> or <c:chart>, and rows that
  * hold cells (not a self-closing <row/> that only sets a height): counted in the bytes, without decoding them.
@@ -76,17 +74,21 @@ function xlsxCounts(bytes: Uint8Array): { cells: number; rows: number; formulas:
   let cells = 0;
   let rows = 0;
   let formulas = false;
-  for (let at = bytes.indexOf(0x3c); at >= 0; at = bytes.indexOf(0x3c, at + 1)) {
+  // One pass over the bytes, skipping each tag's name: a call to indexOf per tag took half as long again.
+  for (let at = 0; at < bytes.length; at += 1) {
+    if (bytes[at] !== 0x3c) continue;
     let name = at + 1;
     let end = name;
-    while (end < bytes.length && isNameByte(bytes[end] ?? 0)) end += 1;
+    while (end < bytes.length && isNameByte(bytes[end] as number)) end += 1;
     if (bytes[end] === 0x3a) name = end + 1;
-    if (bytes[name] === 0x63 && endsName(bytes[name + 1])) cells += 1;
-    else if (bytes[name] === 0x66 && endsName(bytes[name + 1])) formulas = true;
-    else if (ROW_NAME.every((byte, index) => bytes[name + index] === byte) && endsName(bytes[name + 3])) {
+    const first = bytes[name];
+    if (first === 0x63 && endsName(bytes[name + 1])) cells += 1;
+    else if (first === 0x66 && endsName(bytes[name + 1])) formulas = true;
+    else if (first === 0x72 && bytes[name + 1] === 0x6f && bytes[name + 2] === 0x77 && endsName(bytes[name + 3])) {
       const close = bytes.indexOf(0x3e, name);
       if (close > 0 && bytes[close - 1] !== 0x2f) rows += 1;
     }
+    at = end - 1;
   }
   return { cells, rows, formulas };
 }

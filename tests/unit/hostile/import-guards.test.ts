@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCellProblem, odsCellProblem, scanWorkbookParts, workbookPartProblem } from '../../../shared/excel/part-scan';
 import { sheetGrid } from '../../../shared/excel/sheet-grid';
 import { xlsCellProblem } from '../../../shared/excel/xls-scan';
-import { inflateZip, parseContainer, type ZipContainer } from '../../../shared/excel/zip-container';
+import { crc32, inflateZip, parseContainer, type ZipContainer } from '../../../shared/excel/zip-container';
 import { readZipDirectory } from '../../../shared/excel/zip-limits';
 import { handMadeZip } from '../../fixtures-src/hand-made-zip';
 import { rawXlsx, sheetXml } from '../../fixtures-src/hostile-xlsx';
@@ -24,18 +24,53 @@ function container(bytes: Uint8Array): ZipContainer {
 describe('inflating a zip before SheetJS sees it', () => {
   const data = encoder.encode('<x>'.padEnd(10_000, 'a'));
 
-  it('takes an entry that inflates to exactly what its directory declares, and refuses one byte more', () => {
-    const bytes = zipSync({ 'a.xml': data });
+  // Noise that deflate cannot shrink: its entry is larger than one push (16 KB), so it is inflated push by push.
+  const noise = new Uint8Array(40_000);
+  for (let index = 0, state = 2463534242; index < noise.length; index += 1) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    noise[index] = state & 0xff;
+  }
+
+  it.each([
+    ['one push', data],
+    ['several pushes', noise],
+  ])('takes an entry that inflates to exactly what its directory declares, and refuses one byte more (%s)', (_, content) => {
+    const bytes = zipSync({ 'a.xml': content });
     const directory = readZipDirectory(bytes);
     const [stream] = directory.ok ? directory.streams : [];
     if (!stream) throw new Error('no entry');
     expect(stream.method).toBe(8);
+    expect(stream.compressedSize > 16 * 1024).toBe(content === noise);
     const inflated = inflateZip(bytes, [stream]);
-    expect(inflated.ok && inflated.value.FileIndex.find((entry) => entry.name === 'a.xml')?.content).toEqual(data);
-    expect(inflateZip(bytes, [{ ...stream, uncompressedSize: 9_999 }])).toEqual({
+    expect(inflated.ok && inflated.value.FileIndex.find((entry) => entry.name === 'a.xml')?.content).toEqual(content);
+    expect(inflateZip(bytes, [{ ...stream, uncompressedSize: content.length - 1 }])).toEqual({
       ok: false,
       error: 'ZIP の中のファイル「a.xml」が、ZIP の目録にある大きさ（0.1 MB）を超えて展開されます。圧縮爆弾のおそれがあるため読みません',
     });
+  });
+
+  it('says a deflated entry cut short is broken, in one push and in several', () => {
+    for (const content of [data, noise]) {
+      const bytes = zipSync({ 'a.xml': content });
+      const directory = readZipDirectory(bytes);
+      const [stream] = directory.ok ? directory.streams : [];
+      if (!stream) throw new Error('no entry');
+      const cut = { ...stream, compressedSize: Math.floor(stream.compressedSize / 2) };
+      expect(inflateZip(bytes, [cut])).toEqual({ ok: false, error: 'ZIP の中のファイル「a.xml」が壊れています。ファイルが壊れていないか確かめてください' });
+    }
+  });
+
+  it('computes CRC-32 as the zip standard does, at every length modulo four', () => {
+    expect(crc32(encoder.encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    // fflate's zip writer computes its own CRC for each entry: every length from 0 to 11 agrees with it.
+    for (let length = 0; length < 12; length += 1) {
+      const content = noise.subarray(0, length);
+      const directory = readZipDirectory(zipSync({ 'a.xml': content }));
+      expect(directory.ok && crc32(content) === directory.streams[0]?.crc).toBe(true);
+    }
   });
 
   it('checks each entry against its CRC: one flipped byte in a stored entry is a broken file', () => {
