@@ -36,6 +36,16 @@ describe('packed rows', () => {
     }
   });
 
+  it('send each distinct 部, 課 and mark once, however many rows list it', () => {
+    const rows = generateAnnex(5_000).tables.city.rows;
+    const packed = packRows(rows);
+    const distinct = new Set(rows.flatMap((each) => [...each.departments, ...each.sections, ...each.marks]));
+    expect([...packed.entries].sort()).toEqual([...distinct].sort());
+    expect(packed.entries.length).toBeLessThan(200);
+    // The text holds only ids, titles and summaries.
+    expect(packed.text.length).toBe(rows.reduce((sum, each) => sum + each.id.length + each.title.length + each.summary.length, 0));
+  });
+
   it('cross postMessage as one string and a buffer that can be transferred', () => {
     const packed = packDocument(generateAnnex(100));
     const buffers = packedBuffers(packed);
