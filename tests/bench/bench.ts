@@ -38,6 +38,7 @@ export interface Measurement {
   /** Chromium cases: the renderer's peak before the document is dropped, and once it is open. */
   readonly rssAtStartMb?: number;
   readonly rssAfterOpenMb?: number;
+  readonly rssAfterScrollMb?: number;
   /** grid-edit: the key event to the DOM holding the new count (medianMs runs to the frame that paints it). */
   readonly domMedianMs?: number;
 }
@@ -202,7 +203,7 @@ const missed = (row: Row): boolean =>
   (row.target !== null && row.ratio !== null && row.ratio > row.target) || (row.targetMs !== undefined && row.ours.medianMs >= row.targetMs);
 
 const peaks = (measurement: Measurement): string =>
-  [measurement.rssAtStartMb, measurement.rssAfterOpenMb, measurement.maxRssMb].map((mb) => Math.round(mb ?? Number.NaN)).join(' / ');
+  [measurement.rssAtStartMb, measurement.rssAfterOpenMb, measurement.rssAfterScrollMb, measurement.maxRssMb].map((mb) => Math.round(mb ?? Number.NaN)).join(' / ');
 
 function markdown(all: readonly Row[]): string {
   const results = all.filter((row) => !row.case.startsWith('grid-'));
@@ -242,9 +243,9 @@ function markdown(all: readonly Row[]): string {
   lines.push(
     '',
     'Chromium memory (median over the measurements; JS heap: live after a full GC, the largest after the open, the scrolling, ' +
-      "the edits; renderer: the process's peak resident memory, VmHWM, its worker included, before the drop, once open, and at the end):",
+      "the edits; renderer: the process's peak resident memory, VmHWM, its worker included, before the drop, once open, after the scrolling, and at the end, after the edits only the app makes):",
     '',
-    '| rows | ours JS heap MB | floor JS heap MB | ours renderer peak MB (start / open / end) | floor renderer peak MB (start / open / end) |',
+    '| rows | ours JS heap MB | floor JS heap MB | ours renderer peak MB (start / open / scrolled / end) | floor renderer peak MB (start / open / scrolled / end) |',
     '|---:|---:|---:|---:|---:|',
   );
   // Every Chromium row of a size comes from the same measurements: one line per size.
@@ -267,7 +268,7 @@ function chromiumSamples(dir: string, rows: number): { ours: ChromiumSample[]; f
       (side === 'ours' ? ours : floor).push(sample);
       process.stdout.write(
         `  chromium ${rows} ${side} #${i + 1}: open ${round(sample.openMs, 1)} ms, wheel ${round(median(sample.wheelFrames), 1)} ms, jump ${round(median(sample.jumpFrames), 1)} ms` +
-          `${sample.editMs.length > 0 ? `, edit ${round(median(sample.editMs), 1)} ms` : ''}, heap ${Math.round(sample.jsHeapMb)} MB, renderer ${Math.round(sample.rendererPeakAtStartMb)} / ${Math.round(sample.rendererPeakAfterOpenMb)} / ${Math.round(sample.rendererPeakMb)} MB` +
+          `${sample.editMs.length > 0 ? `, edit ${round(median(sample.editMs), 1)} ms` : ''}, heap ${Math.round(sample.jsHeapMb)} MB, renderer ${Math.round(sample.rendererPeakAtStartMb)} / ${Math.round(sample.rendererPeakAfterOpenMb)} / ${Math.round(sample.rendererPeakAfterScrollMb)} / ${Math.round(sample.rendererPeakMb)} MB` +
           `${sample.errors.length > 0 ? `, page errors: ${sample.errors.join(' | ')}` : ''}\n`,
       );
     }

@@ -32,6 +32,7 @@ function measurement(samples: readonly ChromiumSample[], pick: (sample: Chromium
     jsHeapMb: median(samples.map((sample) => sample.jsHeapMb)),
     rssAtStartMb: median(samples.map((sample) => sample.rendererPeakAtStartMb)),
     rssAfterOpenMb: median(samples.map((sample) => sample.rendererPeakAfterOpenMb)),
+    rssAfterScrollMb: median(samples.map((sample) => sample.rendererPeakAfterScrollMb)),
   };
 }
 

@@ -41,6 +41,8 @@ export interface ChromiumSample {
   /** The same peak before the drop (the page at rest, fonts loaded) and once the document is open. */
   readonly rendererPeakAtStartMb: number;
   readonly rendererPeakAfterOpenMb: number;
+  /** After the scrolling, before the edits (which only the app makes). */
+  readonly rendererPeakAfterScrollMb: number;
   readonly geometry: Geometry;
   readonly errors: string[];
 }
@@ -237,6 +239,7 @@ export async function measureChromium(side: Side, documentPath: string, geometry
     const jumpFrames = await profile.phase('jump', () => page.evaluate(scrollFrames, [viewport, 'jump', JUMP_FRAMES] as const));
     await page.evaluate(untilQuiet, [30, 10_000] as const);
     heaps.push(await jsHeapMb(cdp));
+    const rendererPeakAfterScrollMb = await rendererPeakMb(browser);
 
     const editMs: number[] = [];
     const editDomMs: number[] = [];
@@ -291,6 +294,7 @@ export async function measureChromium(side: Side, documentPath: string, geometry
       rendererPeakMb: await rendererPeakMb(browser),
       rendererPeakAtStartMb,
       rendererPeakAfterOpenMb,
+      rendererPeakAfterScrollMb,
       geometry: measuredGeometry,
       errors,
     };
