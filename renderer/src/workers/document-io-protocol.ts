@@ -19,13 +19,22 @@ export interface SentWorkbooks {
 /** A read's result with the document's rows packed (see packed-rows.ts): a large document crosses in milliseconds. */
 export type PackedReadResult = Result<{ readonly document: PackedDocument; readonly warnings: readonly string[] }, readonly string[]>;
 
-/** Messages between the renderer and the worker that reads and writes files, off the UI thread. */
-export type DocumentIoRequest =
+/**
+ * Messages between the renderer and the worker that reads and writes files, off the UI thread. `D` is the
+ * document as it travels: packed (packed-rows.ts), since structured clone of 50,000 rows holds the window
+ * ~145 ms on every autosave, packing and sending them ~30 ms.
+ */
+type Requests<D> =
   | { readonly id: number; readonly op: 'read'; readonly bytes: Uint8Array; readonly options: ReadOptions }
-  | { readonly id: number; readonly op: 'write'; readonly document: AnnexDocument; readonly format: FormatId }
-  | { readonly id: number; readonly op: 'send'; readonly document: AnnexDocument; readonly options: SendOptions }
-  | { readonly id: number; readonly op: 'review'; readonly document: AnnexDocument; readonly files: readonly SubmissionFile[] }
-  | { readonly id: number; readonly op: 'send-back'; readonly document: AnnexDocument; readonly file: FileReview; readonly options: SendBackOptions };
+  | { readonly id: number; readonly op: 'write'; readonly document: D; readonly format: FormatId }
+  | { readonly id: number; readonly op: 'send'; readonly document: D; readonly options: SendOptions }
+  | { readonly id: number; readonly op: 'review'; readonly document: D; readonly files: readonly SubmissionFile[] }
+  | { readonly id: number; readonly op: 'send-back'; readonly document: D; readonly file: FileReview; readonly options: SendBackOptions };
+
+export type DocumentIoRequest = Requests<PackedDocument>;
+
+/** A request as the worker handles it, its document unpacked. */
+export type UnpackedRequest = Requests<AnnexDocument>;
 
 export type DocumentIoResponse =
   | { readonly id: number; readonly op: 'read'; readonly result: PackedReadResult }

@@ -1,7 +1,7 @@
 import type { ReadOptions, ReadResult } from '../../../shared/codec/document-formats';
 import type { FormatId } from '../../../shared/codec/format-table';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
-import { unpackDocument } from '../../../shared/codec/packed-rows';
+import { packDocument, packedBuffers, unpackDocument } from '../../../shared/codec/packed-rows';
 import type { FileReview, MergeReview } from '../../../shared/submissions/merge-review';
 import type { SubmissionFile } from '../../../shared/submissions/review-submissions';
 import type { SendBack, SendBackOptions } from '../../../shared/submissions/send-back';
@@ -51,6 +51,7 @@ export interface DocumentIo {
   cancel(): void;
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Request = DocumentIoRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 type Pending = {
   readonly label: string | undefined;
@@ -115,9 +116,19 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
       worker.postMessage({ ...request, id }, transfer);
     });
 
+  /** A request carrying the document: its rows packed, their buffers handed over. */
+  const callWith = (document: AnnexDocument, request: DistributiveOmit<Exclude<Request, { op: 'read' }>, 'document'>, label: string | undefined) => {
+    const packed = packDocument(document);
+    return call({ ...request, document: packed } as Request, label, packedBuffers(packed));
+  };
+
   /** The answer of the op asked for, null when cancelled; a failure in the worker rejects with its message. */
-  const expect = async <Op extends DocumentIoResponse['op']>(request: Request & { op: Op }, label: string): Promise<Extract<DocumentIoResponse, { op: Op }> | null> => {
-    const response = await call(request, label);
+  const expect = async <Op extends DocumentIoResponse['op']>(
+    document: AnnexDocument,
+    request: DistributiveOmit<Exclude<Request, { op: 'read' }>, 'document'> & { op: Op },
+    label: string,
+  ): Promise<Extract<DocumentIoResponse, { op: Op }> | null> => {
+    const response = await callWith(document, request, label);
     if (response === 'cancelled') return null;
     if (response.op === request.op) return response as Extract<DocumentIoResponse, { op: Op }>;
     throw new Error(response.op === 'failed' ? response.message : `${label}：応答が正しくありません`);
@@ -136,14 +147,14 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
       return { ok: false, error: [response.op === 'failed' ? response.message : '読み込めませんでした'] };
     },
     async write(document, format, label) {
-      const response = await call({ op: 'write', document, format }, label);
+      const response = await callWith(document, { op: 'write', format }, label);
       if (response === 'cancelled') throw new WriteCancelledError();
       if (response.op === 'write') return response.bytes;
       throw new Error(response.op === 'failed' ? response.message : '書き出せませんでした');
     },
-    send: async (document, options, label) => (await expect({ op: 'send', document, options }, label))?.sent ?? null,
-    review: async (document, files, label) => (await expect({ op: 'review', document, files }, label))?.review ?? null,
-    sendBack: async (document, file, options, label) => (await expect({ op: 'send-back', document, file, options }, label))?.sendBack ?? null,
+    send: async (document, options, label) => (await expect(document, { op: 'send', options }, label))?.sent ?? null,
+    review: async (document, files, label) => (await expect(document, { op: 'review', files }, label))?.review ?? null,
+    sendBack: async (document, file, options, label) => (await expect(document, { op: 'send-back', file, options }, label))?.sendBack ?? null,
     activity: {
       subscribe(listener) {
         listeners.add(listener);

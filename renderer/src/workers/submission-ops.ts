@@ -3,11 +3,11 @@ import { sectionFileName, writeSectionWorkbook } from '../../../shared/submissio
 import { createSendBack } from '../../../shared/submissions/send-back';
 import { createSend } from '../../../shared/submissions/send';
 import { packedBuffers } from '../../../shared/codec/packed-rows';
-import type { DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
+import type { DocumentIoResponse, UnpackedRequest } from './document-io-protocol';
 
 /** The collection's work in the file worker: workbooks are written and untrusted answers parsed here, off the UI thread. */
 
-type SubmissionRequest = Extract<DocumentIoRequest, { op: 'send' | 'review' | 'send-back' }>;
+type SubmissionRequest = Extract<UnpackedRequest, { op: 'send' | 'review' | 'send-back' }>;
 
 export async function runSubmissionOp(request: SubmissionRequest): Promise<DocumentIoResponse> {
   const { id, document } = request;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import { createDocumentIo } from '../../../renderer/src/workers/document-io';
-import { readAndPack } from '../../../renderer/src/workers/read-op';
+import { handleRequest } from '../../../renderer/src/workers/handle-request';
 import type { DocumentIoMessage, DocumentIoRequest } from '../../../renderer/src/workers/document-io-protocol';
 import { generateAnnex } from '../../bench/generate-annex';
 
 /**
- * A worker in the test's thread that answers reads with the worker's own read, as document-io.worker.ts does: a
+ * A worker in the test's thread that answers with the worker's own handler, as document-io.worker.ts does: a
  * 'started' message, then the answer. It records what the window does to it.
  */
 class InlineWorker {
@@ -43,13 +43,13 @@ class InlineWorker {
   }
 
   private answer(request: DocumentIoRequest): void {
-    if (request.op !== 'read') throw new Error('only reads here');
-    this.emit({ id: request.id, op: 'read', result: readAndPack(request.bytes, request.options) });
+    void handleRequest(request).then((response) => this.emit(response));
   }
 
   private emit(message: DocumentIoMessage): void {
-    // The real worker's messages arrive in later tasks; a terminated worker's queued messages still arrive.
-    queueMicrotask(() => this.listener?.({ data: message } as MessageEvent<DocumentIoMessage>));
+    // The real worker's messages arrive in later tasks, copied; a terminated worker's queued messages still arrive.
+    const copy = structuredClone(message);
+    queueMicrotask(() => this.listener?.({ data: copy } as MessageEvent<DocumentIoMessage>));
   }
 }
 
@@ -97,5 +97,29 @@ describe('createDocumentIo: memory around a large read', () => {
     expect(largeResult.ok && otherResult.ok).toBe(true);
     expect(InlineWorker.made).toHaveLength(1);
     expect(first.terminated).toBe(false);
+  });
+});
+
+describe('createDocumentIo: the document on its way to the worker', () => {
+  it('goes packed, its buffers handed over, and is written as the window holds it', async () => {
+    InlineWorker.made = [];
+    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
+    const document = generateAnnex(300);
+    const bytes = await io.write(document, 'json');
+    expect(new TextDecoder().decode(bytes)).toBe(stringifyAnnexJson(document));
+    const [sent] = InlineWorker.made[0]?.received ?? [];
+    expect(sent?.request.op === 'write' && typeof sent.request.document.tables.city.rows.text).toBe('string');
+    expect(sent?.transferred).toBe(2);
+  });
+
+  it('goes packed with a send, whose workbooks name the rows the window holds', async () => {
+    InlineWorker.made = [];
+    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
+    const document = generateAnnex(40);
+    const sent = await io.send(document, { by: 'section', sentAt: '2026-11-28T09:00:00.000Z', id: 'send-1' }, '送付');
+    const rowsSent = sent?.send.recipients.flatMap((recipient) => recipient.rows.map((entry) => entry.row.id)) ?? [];
+    expect(new Set(rowsSent)).toEqual(new Set([...document.tables.city.rows, ...document.tables.council.rows].map((row) => row.id)));
+    expect(sent?.files.length).toBe(sent?.send.recipients.length);
+    expect(InlineWorker.made[0]?.received[0]?.transferred).toBe(2);
   });
 });
