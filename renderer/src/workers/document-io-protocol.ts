@@ -27,6 +27,7 @@ export type PackedReadResult = Result<{ readonly document: PackedDocument; reado
 type Requests<D> =
   | { readonly id: number; readonly op: 'read'; readonly bytes: Uint8Array; readonly options: ReadOptions }
   | { readonly id: number; readonly op: 'write'; readonly document: D; readonly format: FormatId }
+  | { readonly id: number; readonly op: 'json-text'; readonly document: D }
   | { readonly id: number; readonly op: 'send'; readonly document: D; readonly options: SendOptions }
   | { readonly id: number; readonly op: 'review'; readonly document: D; readonly files: readonly SubmissionFile[] }
   | { readonly id: number; readonly op: 'send-back'; readonly document: D; readonly file: FileReview; readonly options: SendBackOptions };
@@ -39,6 +40,7 @@ export type UnpackedRequest = Requests<AnnexDocument>;
 export type DocumentIoResponse =
   | { readonly id: number; readonly op: 'read'; readonly result: PackedReadResult }
   | { readonly id: number; readonly op: 'write'; readonly bytes: Uint8Array }
+  | { readonly id: number; readonly op: 'json-text'; readonly text: string }
   | { readonly id: number; readonly op: 'send'; readonly sent: SentWorkbooks }
   | { readonly id: number; readonly op: 'review'; readonly review: MergeReview }
   | { readonly id: number; readonly op: 'send-back'; readonly sendBack: SendBack }

@@ -1,3 +1,4 @@
+import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import { writerFor } from '../../../shared/codec/document-formats';
 import { unpackDocument } from '../../../shared/codec/packed-rows';
 import { readAndPack } from './read-op';
@@ -12,6 +13,7 @@ const unpacked = (request: DocumentIoRequest): UnpackedRequest =>
 export async function handleRequest(packed: DocumentIoRequest): Promise<DocumentIoResponse> {
   const request = unpacked(packed);
   if (request.op === 'read') return { id: request.id, op: 'read', result: readAndPack(request.bytes, request.options) };
+  if (request.op === 'json-text') return { id: request.id, op: 'json-text', text: stringifyAnnexJson(request.document) };
   if (request.op !== 'write') return runSubmissionOp(request);
   const write = writerFor(request.format);
   if (!write) return { id: request.id, op: 'failed', message: `${request.format} 形式では書き出せません` };

@@ -112,6 +112,14 @@ describe('createDocumentIo: the document on its way to the worker', () => {
     expect(sent?.transferred).toBe(2);
   });
 
+  it('is made into the autosave JSON text by the worker, which the window gets as text, not bytes to decode', async () => {
+    InlineWorker.made = [];
+    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
+    const document = generateAnnex(200);
+    expect(await io.jsonText(document)).toBe(stringifyAnnexJson(document));
+    expect(InlineWorker.made[0]?.received.map((each) => each.request.op)).toEqual(['json-text']);
+  });
+
   it('goes packed with a send, whose workbooks name the rows the window holds', async () => {
     InlineWorker.made = [];
     const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);

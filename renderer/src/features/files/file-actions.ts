@@ -205,6 +205,3 @@ export function createFileActions({ store, bridge, io }: EditorServices, dialogs
   };
   return actions;
 }
-
-/** The autosave envelope's document text, made in the file worker. */
-export const autosaveText = async (io: DocumentIo, document: AnnexDocument): Promise<string> => new TextDecoder().decode(await io.write(document, 'json'));

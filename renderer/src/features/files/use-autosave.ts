@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isDirty } from '../../../../shared/editing/history';
 import { useServices } from '../../state/use-editor';
-import { autosaveText } from './file-actions';
 
 // Long enough to batch a burst of typing, short enough that a crash loses seconds of work.
 const AUTOSAVE_DELAY_MS = 1500;
@@ -28,7 +27,7 @@ export function useAutosave(): string | null {
         const present = store.getState().history.present;
         lastWritten = present;
         // The JSON text is made in the file worker: at 50,000 rows it would hold the window for most of a second.
-        autosaveText(io, present).then(
+        io.jsonText(present).then(
           async (documentJson) => {
             const result = await bridge.writeAutosave({
               documentJson,
