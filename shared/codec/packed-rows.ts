@@ -45,8 +45,17 @@ export function packRows(rows: readonly AnnexRow[]): PackedRows {
   return { text: pieces.join(''), lengths: Int32Array.from(lengths), entries: [...entryNumbers.keys()] };
 }
 
+// A list of up to this many entries, each among the first 255, is numbered in one safe integer (8 bits an entry).
+const SHARED_LIST_MAX = 6;
+const SHARED_ENTRY_LIMIT = 255;
+
+/**
+ * Rows whose lists are equal share one frozen array: rows are immutable, and at 50,000 rows the same 部, 課 and
+ * marks recur, so the window makes a few hundred arrays instead of 150,000 (less to hold and to collect).
+ */
 export function unpackRows({ text, lengths, entries }: PackedRows): AnnexRow[] {
   const rows: AnnexRow[] = [];
+  const sharedLists = new Map<number, readonly string[]>();
   let at = 0;
   let lengthAt = 0;
   const piece = (): string => {
@@ -55,10 +64,28 @@ export function unpackRows({ text, lengths, entries }: PackedRows): AnnexRow[] {
     at = end;
     return value;
   };
-  const list = (): string[] => {
+  /** The list's entry numbers as one number (a leading 1, then a byte each), or undefined if they do not fit. */
+  const listKey = (count: number): number | undefined => {
+    if (count > SHARED_LIST_MAX) return undefined;
+    let key = 1;
+    for (let index = 0; index < count; index += 1) {
+      const number = lengths[lengthAt + index] as number;
+      if (number >= SHARED_ENTRY_LIMIT) return undefined;
+      key = key * 256 + number + 1;
+    }
+    return key;
+  };
+  const list = (): readonly string[] => {
     const count = lengths[lengthAt++] as number;
+    const key = listKey(count);
+    const shared = key === undefined ? undefined : sharedLists.get(key);
+    if (shared) {
+      lengthAt += count;
+      return shared;
+    }
     const values = new Array<string>(count);
     for (let index = 0; index < count; index += 1) values[index] = entries[lengths[lengthAt++] as number] as string;
+    if (key !== undefined) sharedLists.set(key, Object.freeze(values));
     return values;
   };
   while (lengthAt < lengths.length) {

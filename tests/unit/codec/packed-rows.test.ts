@@ -46,6 +46,32 @@ describe('packed rows', () => {
     expect(packed.text.length).toBe(rows.reduce((sum, each) => sum + each.id.length + each.title.length + each.summary.length, 0));
   });
 
+  it('give rows with equal lists one frozen array, and rows with other lists their own', () => {
+    const rows = unpackRows(packRows(generateAnnex(2_000).tables.city.rows));
+    const arrays = new Set(rows.flatMap((each) => [each.departments, each.sections, each.marks]));
+    expect(arrays.size).toBeLessThan(1_000);
+    expect(rows.every((each) => Object.isFrozen(each.departments) && Object.isFrozen(each.marks))).toBe(true);
+    const [first, second] = unpackRows(
+      packRows([
+        { id: 'a', departments: ['部1'], sections: ['課1'], title: '', summary: '', marks: ['v1-1', 'v1-2'] },
+        { id: 'b', departments: ['部1'], sections: ['課2'], title: '', summary: '', marks: ['v1-2', 'v1-1'] },
+      ]),
+    );
+    expect(first?.departments).toBe(second?.departments);
+    expect(first?.sections).not.toBe(second?.sections);
+    expect(second?.marks).toEqual(['v1-2', 'v1-1']);
+    // Past 255 distinct entries, or 6 in a list, a list is its own array, and still the same list.
+    const many = Array.from({ length: 300 }, (_, index) => ({
+      id: `r${index}`,
+      departments: [`部${index}`],
+      sections: Array.from({ length: 7 }, (_unused, each) => `課${each}`),
+      title: '',
+      summary: '',
+      marks: [],
+    }));
+    expect(unpackRows(packRows(many))).toEqual(many);
+  });
+
   it('cross postMessage as one string and a buffer that can be transferred', () => {
     const packed = packDocument(generateAnnex(100));
     const buffers = packedBuffers(packed);
