@@ -203,6 +203,8 @@ export async function measureChromium(side: Side, documentPath: string, geometry
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' });
     const page: Page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
+    // A renderer that dies takes its peak with it: the figures after it would be another process's.
+    page.on('crash', () => errors.push('the renderer process crashed'));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
