@@ -243,7 +243,7 @@ function markdown(all: readonly Row[]): string {
   lines.push(
     '',
     'Chromium memory (median over the measurements; JS heap: live after a full GC, the largest after the open, the scrolling, ' +
-      "the edits; renderer: the process's peak resident memory, VmHWM, its worker included, before the drop, once open, after the scrolling, and at the end, after the edits only the app makes):",
+      "the edits; renderer: the process's peak resident memory, its worker included, read from VmHWM every 50 ms since Chromium resets it at each memory dump, before the drop, once open, after the scrolling, and at the end, after the edits only the app makes):",
     '',
     '| rows | ours JS heap MB | floor JS heap MB | ours renderer peak MB (start / open / scrolled / end) | floor renderer peak MB (start / open / scrolled / end) |',
     '|---:|---:|---:|---:|---:|',

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { serveDirectory } from '../e2e/support/static-server';
+import { RendererPeak } from './renderer-peak';
 import { armEdit, dropAndWait, editResult, gridGeometry, scrollFrames, scrollToTop, stageFile, statusErrors, untilQuiet, visibleCells, warmFonts } from './web/in-page';
 
 /**
@@ -89,22 +90,6 @@ async function jsHeapMb(cdp: CDPSession): Promise<number> {
   return mb(metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN);
 }
 
-/** The renderer processes' peak resident memory, from /proc (Chromium runs unsandboxed here, so pids are ours). */
-async function rendererPeakMb(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
-  await cdp.detach();
-  let peak = Number.NaN;
-  for (const process of processInfo.filter((info) => info.type === 'renderer')) {
-    try {
-      const kb = Number(/VmHWM:\s*(\d+)/.exec(readFileSync(`/proc/${process.id}/status`, 'utf8'))?.[1]);
-      if (!(peak >= mb(kb * 1024))) peak = mb(kb * 1024);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return peak;
-}
 
 /** The document's distinct characters, to load the web font's glyphs for both pages before the clock starts. */
 function documentCharacters(document: { tables: { city: { rows: Array<{ title: string; summary: string; departments: string[]; sections: string[] }> } } }): string {
@@ -199,9 +184,11 @@ export async function measureChromium(side: Side, documentPath: string, geometry
   const server = await serveDirectory(where.root);
   const browser = await launch();
   const errors: string[] = [];
+  let peak: RendererPeak | undefined;
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' });
     const page: Page = await context.newPage();
+    peak = await RendererPeak.start(browser);
     page.on('pageerror', (error) => errors.push(error.message));
     // A renderer that dies takes its peak with it: the figures after it would be another process's.
     page.on('crash', () => errors.push('the renderer process crashed'));
@@ -219,7 +206,7 @@ export async function measureChromium(side: Side, documentPath: string, geometry
     // The file reaches the page as a response body, not as a string argument that the renderer would hold.
     await page.route(`**${STAGED_PATH}`, (route) => route.fulfill({ path: documentPath, contentType: 'application/json' }));
     await page.evaluate(stageFile, [STAGED_PATH, 'bench.json'] as const);
-    const rendererPeakAtStartMb = await rendererPeakMb(browser);
+    const rendererPeakAtStartMb = await peak.readMb();
 
     const rowSelector = `${where.grid} .ag-row[row-id="${firstId}"]`;
     const openMs = await profile.phase('open', () => page.evaluate(dropAndWait, [where.drop, rowSelector, where.focus, 120_000] as const));
@@ -231,7 +218,7 @@ export async function measureChromium(side: Side, documentPath: string, geometry
       await page.screenshot({ path: join(process.env.BENCH_SCREENSHOTS, `${side}-${rows}.png`) });
     }
     const heaps = [await jsHeapMb(cdp)];
-    const rendererPeakAfterOpenMb = await rendererPeakMb(browser);
+    const rendererPeakAfterOpenMb = await peak.readMb();
 
     const viewport = `${where.grid} .ag-grid-viewport`;
     await page.evaluate(scrollToTop, viewport);
@@ -241,7 +228,7 @@ export async function measureChromium(side: Side, documentPath: string, geometry
     const jumpFrames = await profile.phase('jump', () => page.evaluate(scrollFrames, [viewport, 'jump', JUMP_FRAMES] as const));
     await page.evaluate(untilQuiet, [30, 10_000] as const);
     heaps.push(await jsHeapMb(cdp));
-    const rendererPeakAfterScrollMb = await rendererPeakMb(browser);
+    const rendererPeakAfterScrollMb = await peak.readMb();
 
     const editMs: number[] = [];
     const editDomMs: number[] = [];
@@ -293,7 +280,7 @@ export async function measureChromium(side: Side, documentPath: string, geometry
       editMs,
       editDomMs,
       jsHeapMb: Math.max(...heaps),
-      rendererPeakMb: await rendererPeakMb(browser),
+      rendererPeakMb: await peak.readMb(),
       rendererPeakAtStartMb,
       rendererPeakAfterOpenMb,
       rendererPeakAfterScrollMb,
@@ -301,6 +288,7 @@ export async function measureChromium(side: Side, documentPath: string, geometry
       errors,
     };
   } finally {
+    peak?.stop();
     await browser.close();
     await server.close();
   }
