@@ -54,8 +54,9 @@ export function crc32(data: Uint8Array): number {
 }
 
 /**
- * A part no longer than one push, inflated in one call into a buffer one byte longer than declared: it can inflate no
- * more than a push would (about 17 MB), and a part that fills the spare byte is larger than its word.
+ * A part no longer than one push, inflated in one call into a buffer one byte longer than declared (or than deflate
+ * could make of it): it can inflate no more than a push would (about 17 MB), and a part that fills the spare byte is
+ * larger than its word.
  */
 function inflateAtOnce(data: Uint8Array, limit: number): Uint8Array | 'too-large' | 'broken' {
   try {

@@ -150,8 +150,8 @@ const PROCESSES_PER_SIDE = 3;
 function measureBothSides(caseId: string, dir: string): { ours: Measurement; floor: Measurement } {
   const fastest = (measurements: Measurement[]): Measurement => measurements.reduce((best, next) => (next.medianMs < best.medianMs ? next : best));
   const samples: Record<'ours' | 'floor', Measurement[]> = { ours: [], floor: [] };
-  for (let round = 0; round < PROCESSES_PER_SIDE; round += 1) {
-    for (const side of round % 2 === 0 ? (['floor', 'ours'] as const) : (['ours', 'floor'] as const)) samples[side].push(measure(caseId, side, dir));
+  for (let pass = 0; pass < PROCESSES_PER_SIDE; pass += 1) {
+    for (const side of pass % 2 === 0 ? (['floor', 'ours'] as const) : (['ours', 'floor'] as const)) samples[side].push(measure(caseId, side, dir));
   }
   return { ours: fastest(samples.ours), floor: fastest(samples.floor) };
 }

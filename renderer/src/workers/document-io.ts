@@ -58,6 +58,8 @@ export interface DocumentIo {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Request = DocumentIoRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** A request that carries the document, before the document is packed into it. */
+type DocumentRequest = DistributiveOmit<Exclude<Request, { op: 'read' }>, 'document'>;
 type Pending = {
   readonly label: string | undefined;
   readonly resolve: (response: DocumentIoResponse | 'cancelled') => void;
@@ -122,7 +124,7 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
     });
 
   /** A request carrying the document: its rows packed, their buffers handed over. */
-  const callWith = (document: AnnexDocument, request: DistributiveOmit<Exclude<Request, { op: 'read' }>, 'document'>, label: string | undefined) => {
+  const callWith = (document: AnnexDocument, request: DocumentRequest, label: string | undefined) => {
     const packed = packDocument(document);
     return call({ ...request, document: packed } as Request, label, packedBuffers(packed));
   };
@@ -130,7 +132,7 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
   /** The answer of the op asked for, null when cancelled; a failure in the worker rejects with its message. */
   const expect = async <Op extends DocumentIoResponse['op']>(
     document: AnnexDocument,
-    request: DistributiveOmit<Exclude<Request, { op: 'read' }>, 'document'> & { op: Op },
+    request: DocumentRequest & { op: Op },
     label: string,
   ): Promise<Extract<DocumentIoResponse, { op: Op }> | null> => {
     const response = await callWith(document, request, label);
