@@ -149,6 +149,31 @@ function rowsForWriting(rows: readonly AnnexRow[]): JsonRow[] {
   return rows as JsonRow[];
 }
 
+const ROW_INDENT = '        ';
+
+/**
+ * The rows, one compact line each. A row is written `{"id":…}` and holds no object, and `{"` cannot occur inside
+ * a JSON string (its quote is escaped), so `},{"id":` is exactly a boundary between two rows.
+ */
+function rowLines(rows: readonly JsonRow[]): string {
+  if (rows.length === 0) return '[]';
+  const lines = JSON.stringify(rows).slice(1, -1).replaceAll('},{"id":', `},\n${ROW_INDENT}{"id":`);
+  return `[\n${ROW_INDENT}${lines}\n      ]`;
+}
+
+function tableText({ title, rows }: AnnexJson['tables']['city']): string {
+  return `{\n      "title": ${JSON.stringify(title)},\n      "rows": ${rowLines(rows)}\n    }`;
+}
+
+/**
+ * JSON.stringify's two-space layout, except that each row is one compact line: V8 writes indented JSON at about
+ * half the speed of compact JSON, a 50,000-row file is 40% smaller so, and a changed row stays a one-line diff.
+ */
 export function stringifyAnnexJson(document: AnnexDocument): string {
-  return `${JSON.stringify(jsonForm(document, rowsForWriting), null, 2)}\n`;
+  const { tables, ledger, ...head } = jsonForm(document, rowsForWriting);
+  const tablesText = `{\n    "city": ${tableText(tables.city)},\n    "council": ${tableText(tables.council)}\n  }`;
+  // Raw newlines in JSON text are only ever layout, so indenting the ledger one level is a replace.
+  const ledgerText = ledger ? `,\n  "ledger": ${JSON.stringify(ledger, null, 2).replaceAll('\n', '\n  ')}` : '';
+  // The head always holds schemaVersion; its closing `\n}` gives way to the tables.
+  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "tables": ${tablesText}${ledgerText}\n}\n`;
 }

@@ -144,6 +144,12 @@ export function* contentCases(base: AnnexDocument): Generator<HostileCase> {
   };
 
   const json = (): string => stringifyAnnexJson(base);
+  /** The saved JSON with one piece changed; a piece the layout no longer holds is a broken fixture, not a passing case. */
+  const jsonWith = (piece: string, replacement: string): string => {
+    const text = json();
+    if (!text.includes(piece)) throw new Error(`fixture: the saved JSON holds no ${piece}`);
+    return text.replace(piece, replacement);
+  };
   const jsonCase = (name: string, text: () => string, says: string): HostileCase => ({
     name,
     fileName: 'annex.json',
@@ -151,14 +157,14 @@ export function* contentCases(base: AnnexDocument): Generator<HostileCase> {
     expected: 'error',
     messageIncludes: [says],
   });
-  yield jsonCase('JSON with a __proto__ key that would set polluted', () => json().replace('{', '{"__proto__":{"polluted":"yes"},'), '認識されていないキー: "__proto__"');
+  yield jsonCase('JSON with a __proto__ key that would set polluted', () => jsonWith('{', '{"__proto__":{"polluted":"yes"},'), '認識されていないキー: "__proto__"');
   yield jsonCase(
     'JSON with constructor.prototype inside the plan',
-    () => json().replace('"plan": {', '"plan": {"constructor":{"prototype":{"polluted":"yes"}},'),
+    () => jsonWith('"plan": {', '"plan": {"constructor":{"prototype":{"polluted":"yes"}},'),
     'plan: 認識されていないキー: "constructor"',
   );
   yield jsonCase('JSON nested 200,000 arrays deep', () => `${'['.repeat(200_000)}${']'.repeat(200_000)}`, '最上位がオブジェクトではありません');
-  yield jsonCase('JSON with a row id of __proto__', () => json().replace('"id": "city-01"', '"id": "__proto__"'), 'tables.city.rows[0]（旭川市 通し番号 1）.id');
+  yield jsonCase('JSON with a row id of __proto__', () => jsonWith('{"id":"city-01"', '{"id":"__proto__"'), 'tables.city.rows[0]（旭川市 通し番号 1）.id');
   yield {
     name: 'JSON with a byte that is not UTF-8',
     fileName: 'annex.json',

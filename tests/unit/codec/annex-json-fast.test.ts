@@ -272,19 +272,44 @@ describe('the row id check', () => {
   });
 });
 
+const ROW_LINE = '        {"id":';
+
+/** The text holds the copied form, keys in its order, with each row on a line of its own and the rest laid out as JSON.stringify(…, null, 2) lays it out. */
+function expectRowPerLineForm(document: AnnexDocument): void {
+  const text = stringifyAnnexJson(document);
+  const form = toAnnexJson(document);
+  expect(JSON.stringify(JSON.parse(text))).toBe(JSON.stringify(form));
+  const lines = text.split('\n');
+  const rowLines = lines.filter((line) => line.startsWith(ROW_LINE));
+  expect(rowLines.map((line) => JSON.parse(line.replace(/,$/, '')) as unknown)).toEqual([...form.tables.city.rows, ...form.tables.council.rows]);
+  const withoutRows = { ...form, tables: { city: { ...form.tables.city, rows: [] }, council: { ...form.tables.council, rows: [] } } };
+  const rest = lines.filter((line) => !line.startsWith(ROW_LINE)).join('\n').replaceAll('"rows": [\n      ]', '"rows": []');
+  expect(rest).toBe(`${JSON.stringify(withoutRows, null, 2)}\n`);
+}
+
 describe('writing the JSON form', () => {
-  it('writes what JSON.stringify of the copied form writes, whatever the rows’ key order', () => {
+  it('writes the copied form a row a line, whatever the rows’ key order', () => {
     fc.assert(
       fc.property(documentArbitrary(), fc.boolean(), (document, shuffled) => {
         const rows = (source: readonly AnnexRow[]): AnnexRow[] =>
           shuffled ? source.map(({ marks, title, ...rest }) => ({ marks, ...rest, title })) : [...source];
-        const reordered: AnnexDocument = {
+        expectRowPerLineForm({
           ...document,
           tables: { city: { ...document.tables.city, rows: rows(document.tables.city.rows) }, council: { ...document.tables.council, rows: rows(document.tables.council.rows) } },
-        };
-        expect(stringifyAnnexJson(reordered)).toBe(`${JSON.stringify(toAnnexJson(reordered), null, 2)}\n`);
+        });
       }),
       { seed: 20250305, numRuns: 200 },
     );
+  });
+
+  it('keeps a row whole when its text looks like a row boundary, and indents the ledger', () => {
+    const json = structuredClone(builtinJson) as unknown as AnnexJson;
+    const [first, second] = json.tables.city.rows as AnnexJson['tables']['city']['rows'];
+    Object.assign(first!, { title: '},{"id":"city-02"}', summary: '改行\nと "rows": [] と },\n        {"id":' });
+    Object.assign(second!, { title: '\\', summary: '{"id":\\' });
+    const parsed = parseAnnexJson(JSON.stringify({ ...json, ledger: LEDGER }));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    expectRowPerLineForm(parsed.value);
+    expect(stringifyAnnexJson(parsed.value)).toContain('\n  "ledger": {\n    "sends": [\n');
   });
 });

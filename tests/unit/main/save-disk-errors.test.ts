@@ -32,7 +32,7 @@ async function smallDisk(bytes: number): Promise<SmallDisk> {
   return disk;
 }
 
-/** The built-in annex (15 pages of 4 KiB as JSON) and versions of 20 (larger) and 6 pages (smaller). */
+/** The built-in annex (12 pages of 4 KiB as JSON) and versions of 16 (larger) and 5 pages (smaller). */
 function version(kind: 'current' | 'larger' | 'smaller'): AnnexDocument {
   const annex = builtinAnnex();
   const city = annex.tables.city;
@@ -73,8 +73,8 @@ const noSpace = (path: string, name: string): string => `「${name}」を保存�
 
 describe('a full disk during save', () => {
   it('fails with a Japanese message naming the file, changes nothing on disk, and a save after space is freed works', async () => {
-    // 32 pages: the file takes 15, the larger version needs 20.
-    const target = await smallDisk(128 * KiB);
+    // 24 pages: the file takes 12, the larger version needs 16.
+    const target = await smallDisk(96 * KiB);
     const { path, handlers, mtimeMs } = await openedOn(target, bytesOf(version('current')));
     const before = await readFile(path);
 
@@ -94,13 +94,13 @@ describe('a full disk during save', () => {
   });
 
   it('with no room for the backup, fails naming the backup, and neither the file nor the older backup changes', async () => {
-    const target = await smallDisk(176 * KiB);
+    const target = await smallDisk(160 * KiB);
     const { path, handlers, mtimeMs } = await openedOn(target, bytesOf(version('current')));
     const backup = join(target.folder, '取組事業一覧.bak.json');
     await writeFile(backup, bytesOf(version('larger')));
     const before = await readFile(path);
 
-    // 44 pages: file 15 and old backup 20 leave room for the new version (6) but not a copy of the file (15).
+    // 40 pages: file 12 and old backup 16 leave room for the new version (5) but not a copy of the file (12).
     const failed = await handlers['file:save']({ path, bytes: bytesOf(version('smaller')), expectedMtimeMs: mtimeMs }, context);
     expect(failed, `on ${target.kind}`).toEqual({ ok: false, error: { code: 'io', message: noSpace(backup, '取組事業一覧.bak.json') } });
     expect(await readFile(path)).toEqual(before);
@@ -109,7 +109,7 @@ describe('a full disk during save', () => {
   });
 
   it('sweeps the temp files killed saves left filling it, and then saves', async () => {
-    const target = await smallDisk(192 * KiB);
+    const target = await smallDisk(144 * KiB);
     const current = bytesOf(version('current'));
     const { path, handlers, mtimeMs } = await openedOn(target, current);
     const leftover = tempPathFor(path);
@@ -117,7 +117,7 @@ describe('a full disk during save', () => {
     const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
     await utimes(leftover, anHourAgo, anHourAgo);
 
-    // 48 pages: without the sweep, file 15, leftover 15, new version 6 and backup 15 would need 51.
+    // 36 pages: without the sweep, file 12, leftover 12, new version 5 and backup 12 would need 41; with it, 29.
     const saved = await handlers['file:save']({ path, bytes: bytesOf(version('smaller')), expectedMtimeMs: mtimeMs }, context);
     expect(saved.ok, `on ${target.kind}: ${JSON.stringify(saved)}`).toBe(true);
     expect((await readdir(target.folder)).sort()).toEqual(['取組事業一覧.bak.json', '取組事業一覧.json']);
@@ -126,7 +126,7 @@ describe('a full disk during save', () => {
   });
 
   it('keeps the last autosave whole and reports the failed one as io', async () => {
-    // 24 pages: the first autosave takes 15, the next needs 20.
+    // 24 pages: the first autosave takes 12, the next needs 17.
     const target = await smallDisk(96 * KiB);
     const folder = join(target.folder, 'autosave');
     const handlers = createAutosaveHandlers({ store: new AutosaveStore(folder, target.writeOptions), grants: new GrantedPaths('linux') });
