@@ -12,7 +12,8 @@ import { generateAnnex } from './generate-annex';
 
 /**
  * `npm run bench`: every case at every size, each figure beside a floor measured in the same run, in a fresh
- * child process per measurement so its peak memory is its own. Writes bench/results.json and bench/results.md.
+ * child process per measurement so its peak memory is its own. Writes bench/results.json and bench/results.md
+ * (results-partial.* when BENCH_SIZES or BENCH_CASES narrows the run).
  *
  * The Chromium cases (grid-*) open the generated annex in the built app and in the floor page
  * (tests/bench/grid-floor), each measurement in a fresh Debian Chromium launched by a fresh child process.
@@ -315,8 +316,10 @@ async function parent(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), repeats: REPEATS, results }, null, 2)}\n`);
-  writeFileSync('bench/results.md', markdown(results));
+  // A narrowed run must not overwrite the last whole one.
+  const name = process.env.BENCH_SIZES || process.env.BENCH_CASES ? 'bench/results-partial' : 'bench/results';
+  writeFileSync(`${name}.json`, `${JSON.stringify({ date: new Date().toISOString(), repeats: REPEATS, results }, null, 2)}\n`);
+  writeFileSync(`${name}.md`, markdown(results));
   process.stdout.write(`\n${markdown(results)}`);
 }
 
