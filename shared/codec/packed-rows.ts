@@ -1,15 +1,21 @@
 import type { AnnexDocument, AnnexRow, AnnexTable } from '../model/annex-document';
 
 /**
- * A table's rows as one string and the lengths of its pieces, for postMessage: structured clone writes and
- * rebuilds 50,000 row objects (their keys written out each time, 200,000 objects in all) in ~250 ms; one string
- * and one transferable Int32Array go across in a few.
+ * A table's rows as one text and the lengths of its pieces, for postMessage: structured clone writes and
+ * rebuilds 50,000 row objects (their keys written out each time, 200,000 objects in all) in ~250 ms; one text
+ * and one Int32Array go across in a few.
  * Per row: id, title, summary as pieces of the text, then each list (departments, sections, marks) as its count
  * and its entries' numbers in `entries`: a 部, 課 or mark recurs on thousands of rows, and the window then holds
  * one string of each instead of one per row (some 250,000 strings at 50,000 rows), made without a slice each.
  */
 export interface PackedRows {
-  readonly text: string;
+  /**
+   * The pieces' UTF-16 code units, in a buffer to hand over: a string is copied into the message, whose copy
+   * (twice the text's size, 22 MB at 50,000 rows) the receiver then holds until its next full GC.
+   */
+  readonly text: Uint16Array;
+  /** Whether the text holds a surrogate, which TextDecoder would not give back as it was if it stood alone. */
+  readonly surrogates: boolean;
   readonly lengths: Int32Array;
   /** Every distinct list entry, in order of first use. */
   readonly entries: readonly string[];
@@ -19,10 +25,6 @@ export function packRows(rows: readonly AnnexRow[]): PackedRows {
   const pieces: string[] = [];
   const lengths: number[] = [];
   const entryNumbers = new Map<string, number>();
-  const piece = (value: string): void => {
-    pieces.push(value);
-    lengths.push(value.length);
-  };
   const list = (values: readonly string[]): void => {
     lengths.push(values.length);
     for (const value of values) {
@@ -34,6 +36,12 @@ export function packRows(rows: readonly AnnexRow[]): PackedRows {
       lengths.push(number);
     }
   };
+  let size = 0;
+  const piece = (value: string): void => {
+    pieces.push(value);
+    lengths.push(value.length);
+    size += value.length;
+  };
   for (const row of rows) {
     piece(row.id);
     piece(row.title);
@@ -42,7 +50,29 @@ export function packRows(rows: readonly AnnexRow[]): PackedRows {
     list(row.sections);
     list(row.marks);
   }
-  return { text: pieces.join(''), lengths: Int32Array.from(lengths), entries: [...entryNumbers.keys()] };
+  const text = new Uint16Array(size);
+  let at = 0;
+  let surrogates = false;
+  for (const value of pieces) {
+    for (let index = 0; index < value.length; index += 1) {
+      const unit = value.charCodeAt(index);
+      if ((unit & 0xf800) === 0xd800) surrogates = true;
+      text[at++] = unit;
+    }
+  }
+  return { text, surrogates, lengths: Int32Array.from(lengths), entries: [...entryNumbers.keys()] };
+}
+
+// Uint16Array is little-endian on every platform Electron runs on; a leading U+FEFF is text, not a byte-order mark.
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const UNITS_PER_CALL = 8192;
+
+function textOf({ text, surrogates }: PackedRows): string {
+  if (!surrogates) return utf16.decode(text);
+  // Code unit by code unit, so that a lone surrogate comes back as it went (TextDecoder makes it U+FFFD).
+  let result = '';
+  for (let at = 0; at < text.length; at += UNITS_PER_CALL) result += String.fromCharCode(...text.subarray(at, at + UNITS_PER_CALL));
+  return result;
 }
 
 // A list of up to this many entries, each among the first 255, is numbered in one safe integer (8 bits an entry).
@@ -54,7 +84,9 @@ const SHARED_ENTRY_LIMIT = 255;
  * recur, so the window makes a few hundred arrays instead of 150,000 (less to hold and to collect). Not frozen:
  * V8's frozen arrays slowed the grid's scrolling frames from 19 to 26 ms.
  */
-export function unpackRows({ text, lengths, entries }: PackedRows): AnnexRow[] {
+export function unpackRows(packed: PackedRows): AnnexRow[] {
+  const { lengths, entries } = packed;
+  const text = textOf(packed);
   const rows: AnnexRow[] = [];
   const sharedLists = new Map<number, readonly string[]>();
   let at = 0;
@@ -118,4 +150,4 @@ export function unpackDocument(packed: PackedDocument): AnnexDocument {
 
 /** The buffers of a packed document, to transfer instead of copy. */
 export const packedBuffers = (packed: PackedDocument): ArrayBuffer[] =>
-  [packed.tables.city.rows.lengths.buffer, packed.tables.council.rows.lengths.buffer] as ArrayBuffer[];
+  [packed.tables.city.rows, packed.tables.council.rows].flatMap((rows) => [rows.text.buffer, rows.lengths.buffer]) as ArrayBuffer[];

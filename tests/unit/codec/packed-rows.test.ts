@@ -31,7 +31,7 @@ describe('packed rows', () => {
   it('give back the built-in annex and a large generated one, written out to the same JSON', () => {
     for (const document of [builtinAnnex(), generateAnnex(5_000)]) {
       const packed = packDocument(document);
-      expect(typeof packed.tables.city.rows.text).toBe('string');
+      expect(packed.tables.city.rows.text).toBeInstanceOf(Uint16Array);
       expect(stringifyAnnexJson(unpackDocument(structuredClone(packed)))).toBe(stringifyAnnexJson(document));
     }
   });
@@ -71,9 +71,21 @@ describe('packed rows', () => {
     expect(unpackRows(packRows(many))).toEqual(many);
   });
 
-  it('cross postMessage as one string and a buffer that can be transferred', () => {
+  it('give back a leading U+FEFF, emoji and lone surrogates exactly, whichever way the text is decoded', () => {
+    const plain = { id: '\uFEFFa', departments: [], sections: [], title: '\uFEFF題', summary: '概要', marks: [] };
+    expect(packRows([plain]).surrogates).toBe(false);
+    expect(unpackRows(packRows([plain]))).toEqual([plain]);
+    for (const odd of ['😀', '\uD800', '\uDC00x', 'a\uDBFF']) {
+      const row = { ...plain, summary: odd.repeat(5_000) };
+      expect(packRows([row]).surrogates).toBe(true);
+      expect(unpackRows(packRows([row]))).toEqual([row]);
+    }
+  });
+
+  it('cross postMessage as two buffers a table, both handed over', () => {
     const packed = packDocument(generateAnnex(100));
     const buffers = packedBuffers(packed);
+    expect(buffers).toHaveLength(4);
     const copy = structuredClone(packed, { transfer: buffers });
     expect(buffers.every((buffer) => buffer.byteLength === 0)).toBe(true);
     expect(unpackRows(copy.tables.city.rows)).toEqual(generateAnnex(100).tables.city.rows as AnnexRow[]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import { createDocumentIo } from '../../../renderer/src/workers/document-io';
 import { handleRequest } from '../../../renderer/src/workers/handle-request';
+import { transferables } from '../../../renderer/src/workers/submission-ops';
 import type { DocumentIoMessage, DocumentIoRequest } from '../../../renderer/src/workers/document-io-protocol';
 import { generateAnnex } from '../../bench/generate-annex';
 
@@ -13,6 +14,8 @@ class InlineWorker {
   static made: InlineWorker[] = [];
   terminated = false;
   received: { request: DocumentIoRequest; transferred: number }[] = [];
+  /** How many buffers each answer handed over. */
+  answered: number[] = [];
   private listener: ((event: MessageEvent<DocumentIoMessage>) => void) | undefined;
   /** Reads not answered yet, so a test can send a second request while the first runs. */
   private held: DocumentIoRequest[] = [];
@@ -43,12 +46,17 @@ class InlineWorker {
   }
 
   private answer(request: DocumentIoRequest): void {
-    void handleRequest(request).then((response) => this.emit(response));
+    void handleRequest(request).then((response) => {
+      const transfer = transferables(response);
+      this.answered.push(transfer.length);
+      this.emit(response, transfer);
+    });
   }
 
-  private emit(message: DocumentIoMessage): void {
-    // The real worker's messages arrive in later tasks, copied; a terminated worker's queued messages still arrive.
-    const copy = structuredClone(message);
+  private emit(message: DocumentIoMessage, transfer: Transferable[] = []): void {
+    // The real worker's messages arrive in later tasks, copied but for the buffers handed over; a terminated
+    // worker's queued messages still arrive.
+    const copy = structuredClone(message, { transfer });
     queueMicrotask(() => this.listener?.({ data: copy } as MessageEvent<DocumentIoMessage>));
   }
 }
@@ -64,6 +72,15 @@ describe('createDocumentIo: memory around a large read', () => {
     expect(result.ok).toBe(true);
     expect(InlineWorker.made[0]?.received[0]?.transferred).toBe(1);
     expect(bytes.byteLength).toBe(0);
+  });
+
+  it('gets the document back packed, each table’s text and lengths handed over, not copied', async () => {
+    InlineWorker.made = [];
+    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
+    const document = generateAnnex(300);
+    const result = await io.read(new TextEncoder().encode(stringifyAnnexJson(document)), { fileName: 'annex.json' });
+    expect(result.ok && stringifyAnnexJson(result.value.document)).toBe(stringifyAnnexJson(document));
+    expect(InlineWorker.made[0]?.answered).toEqual([4]);
   });
 
   it('after a read of 8 MB or more, ends that worker before the answer is used, and starts one at the next request', async () => {
@@ -108,8 +125,8 @@ describe('createDocumentIo: the document on its way to the worker', () => {
     const bytes = await io.write(document, 'json');
     expect(new TextDecoder().decode(bytes)).toBe(stringifyAnnexJson(document));
     const [sent] = InlineWorker.made[0]?.received ?? [];
-    expect(sent?.request.op === 'write' && typeof sent.request.document.tables.city.rows.text).toBe('string');
-    expect(sent?.transferred).toBe(2);
+    expect(sent?.request.op === 'write' && sent.request.document.tables.city.rows.text instanceof Uint16Array).toBe(true);
+    expect(sent?.transferred).toBe(4);
   });
 
   it('is made into the autosave JSON text by the worker, which the window gets as text, not bytes to decode', async () => {
@@ -128,6 +145,6 @@ describe('createDocumentIo: the document on its way to the worker', () => {
     const rowsSent = sent?.send.recipients.flatMap((recipient) => recipient.rows.map((entry) => entry.row.id)) ?? [];
     expect(new Set(rowsSent)).toEqual(new Set([...document.tables.city.rows, ...document.tables.council.rows].map((row) => row.id)));
     expect(sent?.files.length).toBe(sent?.send.recipients.length);
-    expect(InlineWorker.made[0]?.received[0]?.transferred).toBe(2);
+    expect(InlineWorker.made[0]?.received[0]?.transferred).toBe(4);
   });
 });
