@@ -208,10 +208,60 @@ const round = (value: number, digits = 2): number => Number(value.toFixed(digits
 const missed = (row: Row): boolean =>
   (row.target !== null && row.ratio !== null && row.ratio > row.target) || (row.targetMs !== undefined && row.ours.medianMs >= row.targetMs);
 
-const peaks = (measurement: Measurement): string =>
-  [measurement.rssAtStartMb, measurement.rssAfterOpenMb, measurement.rssAfterScrollMb, measurement.maxRssMb].map((mb) => Math.round(mb ?? Number.NaN)).join(' / ');
+// The issue's bound on the renderer at 50,000 rows.
+const MEMORY_LIMIT = { rows: 50_000, mb: 500 };
+
+const peaks = (measurement: Measurement, rows: number): string => {
+  const over = rows === MEMORY_LIMIT.rows && measurement.maxRssMb >= MEMORY_LIMIT.mb ? ' ✗' : '';
+  return `${[measurement.rssAtStartMb, measurement.rssAfterOpenMb, measurement.rssAfterScrollMb, measurement.maxRssMb].map((mb) => Math.round(mb ?? Number.NaN)).join(' / ')}${over}`;
+};
+
+// The issue's bound on growth: 50,000 rows may cost at most 5.5 times 10,000 rows (linear, with a margin).
+const GROWTH_FROM = 10_000;
+const GROWTH_TO = 50_000;
+const GROWTH_LIMIT = 5.5;
+
+interface Growth {
+  readonly case: string;
+  readonly oursMs: readonly [number, number];
+  readonly ours: number;
+  readonly floor: number | null;
+  readonly missed: boolean;
+}
+
+/** Each case measured at both sizes: how many times its time grew from 10,000 to 50,000 rows, ours and the floor's. */
+function growthOf(all: readonly Row[]): Growth[] {
+  const at = (caseId: string, rows: number): Row | undefined => all.find((row) => row.case === caseId && row.rows === rows);
+  return all.flatMap((large) => {
+    const small = large.rows === GROWTH_TO ? at(large.case, GROWTH_FROM) : undefined;
+    if (!small) return [];
+    const ours = large.ours.medianMs / small.ours.medianMs;
+    const floor = large.floor && small.floor ? large.floor.medianMs / small.floor.medianMs : null;
+    return [{ case: large.case, oursMs: [small.ours.medianMs, large.ours.medianMs] as const, ours, floor, missed: ours > GROWTH_LIMIT }];
+  });
+}
+
+function growthLines(all: readonly Row[]): string[] {
+  const growth = growthOf(all);
+  if (growth.length === 0) return [];
+  return [
+    '',
+    `Growth from ${GROWTH_FROM.toLocaleString('en-US')} to ${GROWTH_TO.toLocaleString('en-US')} rows (time at the larger size over time at the smaller; linear is 5):`,
+    '',
+    '| case | ours ms | ours growth | floor growth | target |',
+    '|---|---:|---:|---:|---:|',
+    ...growth.map(
+      (each) =>
+        `| ${each.case} | ${round(each.oursMs[0], 1)} → ${round(each.oursMs[1], 1)} | ${round(each.ours)}${each.missed ? ' ✗' : ''} | ${each.floor === null ? '—' : round(each.floor)} | ≤ ${GROWTH_LIMIT} |`,
+    ),
+  ];
+}
 
 function markdown(all: readonly Row[]): string {
+  return `${[...tableLines(all), ...growthLines(all)].join('\n')}\n`;
+}
+
+function tableLines(all: readonly Row[]): string[] {
   const results = all.filter((row) => !row.case.startsWith('grid-'));
   const lines = [
     'Node (three fresh processes per side, five when a run takes under 5 ms, the fastest kept; median time per run after a warm-up, short runs timed in batches; first run: the cold first call; peak: the process after its first run):',
@@ -229,7 +279,7 @@ function markdown(all: readonly Row[]): string {
   }
   const browser = all.filter((row) => row.case.startsWith('grid-'));
   if (results.length === 0) lines.length = 0;
-  if (browser.length === 0) return `${lines.join('\n')}\n`;
+  if (browser.length === 0) return lines;
   const ms = (value: number | undefined): string => (value === undefined ? '—' : String(round(value, 1)));
   lines.push(
     ...(lines.length > 0 ? [''] : []),
@@ -249,7 +299,7 @@ function markdown(all: readonly Row[]): string {
   lines.push(
     '',
     'Chromium memory (median over the measurements; JS heap: live after a full GC, the largest after the open, the scrolling, ' +
-      "the edits; renderer: the process's peak resident memory, its worker included, read from VmHWM every 50 ms since Chromium resets it at each memory dump, before the drop, once open, after the scrolling, and at the end, after the edits only the app makes):",
+      "the edits; renderer: the process's peak resident memory, its worker included, read from VmHWM every 50 ms since Chromium resets it at each memory dump, before the drop, once open, after the scrolling, and at the end, after the edits only the app makes; ✗ marks an end peak of 500 MB or more at 50,000 rows):",
     '',
     '| rows | ours JS heap MB | floor JS heap MB | ours renderer peak MB (start / open / scrolled / end) | floor renderer peak MB (start / open / scrolled / end) |',
     '|---:|---:|---:|---:|---:|',
@@ -257,10 +307,10 @@ function markdown(all: readonly Row[]): string {
   // Every Chromium row of a size comes from the same measurements: one line per size.
   for (const row of browser.filter((candidate, index) => browser.findIndex((other) => other.rows === candidate.rows) === index)) {
     lines.push(
-      `| ${row.rows.toLocaleString('en-US')} | ${Math.round(row.ours.jsHeapMb ?? Number.NaN)} | ${Math.round(row.floor?.jsHeapMb ?? Number.NaN)} | ${peaks(row.ours)} | ${row.floor ? peaks(row.floor) : '—'} |`,
+      `| ${row.rows.toLocaleString('en-US')} | ${Math.round(row.ours.jsHeapMb ?? Number.NaN)} | ${Math.round(row.floor?.jsHeapMb ?? Number.NaN)} | ${peaks(row.ours, row.rows)} | ${row.floor ? peaks(row.floor, row.rows) : '—'} |`,
     );
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** REPEATS measurements of each side, alternating which goes first; the floor takes the app's grid box. */
@@ -323,7 +373,7 @@ async function parent(): Promise<void> {
   mkdirSync('bench', { recursive: true });
   // A narrowed run must not overwrite the last whole one.
   const name = process.env.BENCH_SIZES || process.env.BENCH_CASES ? 'bench/results-partial' : 'bench/results';
-  writeFileSync(`${name}.json`, `${JSON.stringify({ date: new Date().toISOString(), repeats: REPEATS, results }, null, 2)}\n`);
+  writeFileSync(`${name}.json`, `${JSON.stringify({ date: new Date().toISOString(), repeats: REPEATS, results, growth: growthOf(results) }, null, 2)}\n`);
   writeFileSync(`${name}.md`, markdown(results));
   process.stdout.write(`\n${markdown(results)}`);
 }
@@ -352,6 +402,10 @@ switch (mode) {
   }
   case 'profile':
     await profile(Number(args[0] ?? 10_000));
+    break;
+  case 'table':
+    // The Markdown of a results file written before, as the run would have printed it.
+    process.stdout.write(markdown((JSON.parse(readFileSync(args[0] ?? 'bench/results.json', 'utf8')) as { results: Row[] }).results));
     break;
   default:
     await parent();
