@@ -90,7 +90,6 @@ async function jsHeapMb(cdp: CDPSession): Promise<number> {
   return mb(metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN);
 }
 
-
 /** The document's distinct characters, to load the web font's glyphs for both pages before the clock starts. */
 function documentCharacters(document: { tables: { city: { rows: Array<{ title: string; summary: string; departments: string[]; sections: string[] }> } } }): string {
   const chars = new Set<string>('0123456789');

@@ -35,10 +35,9 @@ export class RendererPeak {
     return tracker;
   }
 
-  /** The peak so far, in MB, after looking for renderers started since the last look. */
+  /** The peak so far, in MB, after looking for renderers started since the last look (which reads them all). */
   async readMb(): Promise<number> {
     await this.#refreshPids();
-    this.#poll();
     return this.#peaks.size === 0 ? Number.NaN : mb(Math.max(...this.#peaks.values()));
   }
 
