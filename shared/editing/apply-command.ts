@@ -2,6 +2,8 @@ import { markColumns } from '../model/plan';
 import { DEFAULT_SETTINGS, type AnnexDocument, type AnnexRow, type AnnexTable, type DocumentSettings, type TableKind } from '../model/annex-document';
 import { assertNever } from '../result';
 import { EMPTY_LEDGER } from '../model/ledger';
+import { withRowsReplaced } from '../model/row-lineage';
+import { rowPositions } from '../model/row-positions';
 import { withSend } from '../submissions/send';
 import type { CellChange, EditCommand, TableMerge } from './edit-command';
 
@@ -37,15 +39,18 @@ function updateCells(document: AnnexDocument, table: TableKind, changes: readonl
   const byRow = new Map<string, CellChange[]>();
   for (const change of changes) byRow.set(change.rowId, [...(byRow.get(change.rowId) ?? []), change]);
   const columnOrder = new Map(markColumns(document.plan).map((column, index) => [column.id, index]));
-  let changed = false;
-  const rows = document.tables[table].rows.map((row) => {
-    const rowChanges = byRow.get(row.id);
-    if (!rowChanges) return row;
+  const rows = document.tables[table].rows;
+  const positions = rowPositions(rows);
+  const replacements = new Map<number, AnnexRow>();
+  for (const [rowId, rowChanges] of byRow) {
+    const position = positions.get(rowId);
+    if (position === undefined) continue;
+    const row = rows[position] as AnnexRow;
     const next = rowChanges.reduce((current, change) => applyChange(current, change, columnOrder), row);
-    changed ||= next !== row;
-    return next;
-  });
-  return changed ? withRows(document, table, rows) : document;
+    if (next !== row) replacements.set(position, next);
+  }
+  // Only the changed rows are replaced, and the new array remembers which (see row-lineage).
+  return replacements.size > 0 ? withRows(document, table, withRowsReplaced(rows, replacements)) : document;
 }
 
 function moveRows(document: AnnexDocument, table: TableKind, rowIds: readonly string[], toIndex: number): AnnexDocument {

@@ -1,4 +1,6 @@
 import type { AnnexDocument, AnnexRow, TableKind } from './annex-document';
+import { withRowsReplaced } from './row-lineage';
+import { rowPositions } from './row-positions';
 
 /** A new document with one row replaced; every other row keeps its identity (and its cached checks). */
 export function updateRow(
@@ -8,12 +10,11 @@ export function updateRow(
   update: (row: AnnexRow) => AnnexRow,
 ): AnnexDocument {
   const rows = document.tables[table].rows;
-  const index = rows.findIndex((row) => row.id === rowId);
+  const index = rowPositions(rows).get(rowId) ?? -1;
   const current = rows[index];
   if (!current) throw new RangeError(`No row ${rowId} in table ${table}`);
   const next = update(current);
   if (next === current) return document;
-  // One copy of the array: spreading two slices into a new one took 1.6 ms at 50,000 rows.
-  const nextRows = rows.with(index, next);
+  const nextRows = withRowsReplaced(rows, new Map([[index, next]]));
   return { ...document, tables: { ...document.tables, [table]: { ...document.tables[table], rows: nextRows } } };
 }

@@ -1,4 +1,5 @@
 import type { AnnexRow } from './annex-document';
+import { replacedPositions } from './row-lineage';
 
 const cache = new WeakMap<readonly AnnexRow[], ReadonlyMap<string, number>>();
 // The latest index of each table (and of a preview or two): one slot would make two tables evict each other.
@@ -7,13 +8,12 @@ let recent: { rows: readonly AnnexRow[]; positions: ReadonlyMap<string, number> 
 
 /** The rows of `next` that replace rows of `previous` at the same place with the same id; null if any row moved. */
 export function replacedInPlace(previous: readonly AnnexRow[], next: readonly AnnexRow[]): AnnexRow[] | null {
-  if (previous.length !== next.length) return null;
+  const positions = replacedPositions(previous, next);
+  if (!positions) return null;
   const replaced: AnnexRow[] = [];
-  for (let index = 0; index < next.length; index += 1) {
-    const before = previous[index] as AnnexRow;
-    const after = next[index] as AnnexRow;
-    if (before === after) continue;
-    if (before.id !== after.id) return null;
+  for (const position of positions) {
+    const after = next[position] as AnnexRow;
+    if ((previous[position] as AnnexRow).id !== after.id) return null;
     replaced.push(after);
   }
   return replaced;

@@ -1,10 +1,18 @@
 import type { AnnexRow } from '../model/annex-document';
+import { replacedPositions } from '../model/row-lineage';
 import type { ValidationIssue } from './issue';
 
-/** A table's rows as checked, and each row's issues by position; undefined where a row is not checked yet. */
+/** A row's issues; undefined while the row is not checked yet. */
+type RowResult = readonly ValidationIssue[] | undefined;
+
+/** A table's rows as checked, and each row's issues by position. */
 export interface CheckedRows {
   readonly rows: readonly AnnexRow[];
-  readonly issues: (readonly ValidationIssue[] | undefined)[];
+  readonly issues: RowResult[];
+  /** Once every row is checked: the positions whose rows have issues, ascending. */
+  withIssues?: readonly number[];
+  /** Rows edited in place since the table these results came from: its positions with issues, and the replaced ones. */
+  readonly edited?: { readonly withIssues: readonly number[]; readonly replaced: readonly number[] };
 }
 
 // Past this many rows out of place (rows inserted, removed or sorted), results are found by row instead.
@@ -35,23 +43,61 @@ export class TableChecks {
       [this.current, this.previous] = [this.previous, this.current];
       return this.current;
     }
-    const aligned: CheckedRows = { rows, issues: new Array<readonly ValidationIssue[] | undefined>(rows.length) };
     const last = this.current;
-    if (last) carryOver(last, aligned);
+    const aligned = last ? carriedOver(last, rows) : { rows, issues: new Array<RowResult>(rows.length) };
     this.previous = last;
     this.current = aligned;
     return aligned;
   }
 }
 
-function carryOver(from: CheckedRows, to: CheckedRows): void {
+/** The results of `from` that hold for `rows`: those of every position (or, past a few moved rows, every row) still holding the same row. */
+function carriedOver(from: CheckedRows, rows: readonly AnnexRow[]): CheckedRows {
+  const replaced = replacedPositions(from.rows, rows, MOVED_ROWS_LOOKED_UP);
+  if (replaced) {
+    // Rows edited in place: one block copy of the results, the replaced rows' results dropped.
+    const issues = from.issues.slice();
+    for (const position of replaced) issues[position] = undefined;
+    return { rows, issues, ...(from.withIssues ? { edited: { withIssues: from.withIssues, replaced } } : {}) };
+  }
+  const issues = new Array<RowResult>(rows.length);
   const missing: number[] = [];
-  for (let index = 0; index < to.rows.length; index++) {
-    const issues = from.rows[index] === to.rows[index] ? from.issues[index] : undefined;
-    if (issues) to.issues[index] = issues;
+  for (let index = 0; index < rows.length; index++) {
+    const kept = from.rows[index] === rows[index] ? from.issues[index] : undefined;
+    if (kept) issues[index] = kept;
     else missing.push(index);
   }
-  if (missing.length <= MOVED_ROWS_LOOKED_UP) return;
-  const found = byRow(from);
-  for (const index of missing) to.issues[index] = found.get(to.rows[index] as AnnexRow);
+  if (missing.length > MOVED_ROWS_LOOKED_UP) {
+    const found = byRow(from);
+    for (const index of missing) issues[index] = found.get(rows[index] as AnnexRow);
+  }
+  return { rows, issues };
+}
+
+/**
+ * Checks every row not checked yet and gives the positions with issues. After an edit in place only the
+ * replaced rows are checked and placed in or out of the last table's positions, so a validation after an edit
+ * walks the rows with issues, not all 50,000.
+ */
+export function positionsWithIssues(checked: CheckedRows, check: (position: number) => readonly ValidationIssue[]): readonly number[] {
+  if (checked.withIssues) return checked.withIssues;
+  const { issues } = checked;
+  const positions: number[] = [];
+  if (checked.edited) {
+    const { withIssues, replaced } = checked.edited;
+    let next = 0;
+    // Both lists ascending: merged like two sorted runs, each replaced position kept only if its row has issues.
+    for (const position of replaced) {
+      for (; next < withIssues.length && (withIssues[next] as number) < position; next++) positions.push(withIssues[next] as number);
+      if (withIssues[next] === position) next++;
+      if ((issues[position] ??= check(position)).length > 0) positions.push(position);
+    }
+    for (; next < withIssues.length; next++) positions.push(withIssues[next] as number);
+  } else {
+    for (let position = 0; position < issues.length; position++) {
+      if ((issues[position] ??= check(position)).length > 0) positions.push(position);
+    }
+  }
+  checked.withIssues = positions;
+  return positions;
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, TABLE_KINDS, type AnnexDocument, type AnnexRow, type Masters, type PaperSize, type TableKind } from '../model/annex-document';
 import type { Plan } from '../model/plan';
-import { TableChecks } from './checked-rows';
+import { rowPositions } from '../model/row-positions';
+import { positionsWithIssues, TableChecks } from './checked-rows';
 import type { Finding, ValidationIssue } from './issue';
 import type { Rule, RowRule, RuleContext, TableRule } from './rule';
 import { ruleContext } from './rule-context';
@@ -26,8 +27,8 @@ function toIssues(rule: Rule, table: TableKind, findings: readonly Finding[]): V
 
 /**
  * Row rules are re-run only for rows that changed since the last call (rows are immutable, so a changed
- * row is a new object; results are kept by position, see TableChecks); table rules, which compare rows,
- * run every time over cached per-row keys.
+ * row is a new object; results are kept by position, see TableChecks), and only rows with issues are walked to
+ * list them; table rules, which compare rows, run every time over key places kept up to date (see key-places).
  */
 export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
   const rowRules = rules.filter((rule): rule is RowRule => rule.scope === 'row');
@@ -63,19 +64,29 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
     const rows = document.tables[table].rows;
     const checked = checksOf(table).alignedTo(rows);
     const rules = rowRulesFor(table);
-    // Table rules find few problems: group them by row, then merge while walking the rows in order.
-    const fromTableRules = new Map<string, ValidationIssue[]>();
+    // Table rules find few problems: group them by row position, then merge while walking the rows in order.
+    const fromTableRules = new Map<number, ValidationIssue[]>();
     for (const rule of tableRules.filter((candidate) => appliesTo(candidate, table))) {
       for (const issue of toIssues(rule, table, rule.check(document.tables[table], context))) {
-        fromTableRules.set(issue.rowId, [...(fromTableRules.get(issue.rowId) ?? []), issue]);
+        const position = rowPositions(rows).get(issue.rowId) as number;
+        fromTableRules.set(position, [...(fromTableRules.get(position) ?? []), issue]);
       }
     }
-    for (let index = 0; index < rows.length; index++) {
-      const row = rows[index] as AnnexRow;
-      const issues = (checked.issues[index] ??= checkRow(row, table, rules, context));
-      const extra = fromTableRules.size > 0 ? fromTableRules.get(row.id) : undefined;
-      if (extra) output.push(...sortByRule([...issues, ...extra]));
-      else for (let i = 0; i < issues.length; i++) output.push(issues[i] as ValidationIssue);
+    const withIssues = positionsWithIssues(checked, (position) => checkRow(rows[position] as AnnexRow, table, rules, context));
+    // Rows without issues add nothing: only the rows with issues from either kind of rule are walked, in order.
+    const extraAt = [...fromTableRules.keys()].sort((a, b) => a - b);
+    let nextRow = 0;
+    let nextExtra = 0;
+    while (nextRow < withIssues.length || nextExtra < extraAt.length) {
+      const position = Math.min(withIssues[nextRow] ?? Infinity, extraAt[nextExtra] ?? Infinity);
+      const issues = checked.issues[position] as readonly ValidationIssue[];
+      if (withIssues[nextRow] === position) nextRow += 1;
+      if (extraAt[nextExtra] === position) {
+        nextExtra += 1;
+        output.push(...sortByRule([...issues, ...(fromTableRules.get(position) as ValidationIssue[])]));
+      } else {
+        for (let i = 0; i < issues.length; i++) output.push(issues[i] as ValidationIssue);
+      }
     }
   };
 

@@ -22,7 +22,7 @@ function hash53(text: string): number {
 }
 
 /**
- * Hashes are numbered in the order first seen, so each run over the table is a walk over integer-indexed arrays:
+ * Hashes are numbered in the order first seen, so where each key sits can be kept in integer-indexed arrays:
  * the duplicate rules run on every edit and must stay cheap. The numbering starts over once it holds far more
  * keys than the tables have rows (edits and closed documents leave theirs behind).
  */
@@ -40,14 +40,12 @@ export const NO_KEY = -1;
 
 export type KeyKind = 'whole' | 'title';
 
-interface RowKeys {
-  readonly whole: number;
-  readonly title: number;
-}
+export type RowKeys = Readonly<Record<KeyKind, number>>;
 
 let keysByRow = new WeakMap<AnnexRow, RowKeys>();
 
-function keysOf(row: AnnexRow): RowKeys {
+/** A row's keys (NO_KEY for a row without text): title and summary together, and title alone. */
+export function rowKeys(row: AnnexRow): RowKeys {
   let keys = keysByRow.get(row);
   if (!keys) {
     const hasTitle = !isBlank(row.title);
@@ -81,51 +79,22 @@ export function sameKey(kind: KeyKind, a: AnnexRow, b: AnnexRow): boolean {
   return first.title === second.title && (kind === 'title' || first.summary === second.summary);
 }
 
-/** A table's keys by position (NO_KEY for a row without text): title and summary together, and title alone. */
-export type TableKeys = Readonly<Record<KeyKind, Int32Array>>;
-
-let keysByRows = new WeakMap<readonly AnnexRow[], TableKeys>();
-// The last tables' keys: an edit's new rows array keeps all rows but a few in their places.
-const recent: { readonly rows: readonly AnnexRow[]; readonly keys: TableKeys }[] = [];
-const RECENT_TABLES = 2;
-
 const KEYS_KEPT_PER_ROW = 8;
 const KEYS_KEPT_ANYWAY = 100_000;
 // The largest table numbered since the numbering started: a small table checked after a large one must not
 // start it over, or the large one would be numbered again on every check.
 let largestTable = 0;
+let round = 0;
 
-function startNumberingOver(): void {
+/** Counts the times the numbering started over: keys numbered in an earlier round mean nothing now. */
+export const numberingRound = (): number => round;
+
+/** Called before a table's rows are numbered: starts the numbering over if it holds far more keys than it needs. */
+export function boundNumbering(tableRows: number): void {
+  largestTable = Math.max(largestTable, tableRows);
+  if (internedIds.size <= KEYS_KEPT_PER_ROW * largestTable + KEYS_KEPT_ANYWAY) return;
   internedIds = new Map();
   keysByRow = new WeakMap();
-  keysByRows = new WeakMap();
-  recent.length = 0;
-}
-
-/** Made once per rows array, taking a row's keys from the same place of a recent table when it is the same row. */
-export function tableKeys(rows: readonly AnnexRow[]): TableKeys {
-  largestTable = Math.max(largestTable, rows.length);
-  if (internedIds.size > KEYS_KEPT_PER_ROW * largestTable + KEYS_KEPT_ANYWAY) {
-    startNumberingOver();
-    largestTable = rows.length;
-  }
-  let keys = keysByRows.get(rows);
-  if (keys) return keys;
-  const base = recent.find((entry) => entry.rows[0] === rows[0]) ?? recent.find((entry) => entry.rows.length === rows.length);
-  keys = { whole: new Int32Array(rows.length), title: new Int32Array(rows.length) };
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index] as AnnexRow;
-    if (base && base.rows[index] === row) {
-      keys.whole[index] = base.keys.whole[index] as number;
-      keys.title[index] = base.keys.title[index] as number;
-    } else {
-      const rowKeys = keysOf(row);
-      keys.whole[index] = rowKeys.whole;
-      keys.title[index] = rowKeys.title;
-    }
-  }
-  keysByRows.set(rows, keys);
-  recent.unshift({ rows, keys });
-  recent.length = Math.min(recent.length, RECENT_TABLES);
-  return keys;
+  largestTable = tableRows;
+  round += 1;
 }
