@@ -1,7 +1,8 @@
 import type { AnnexRow } from './annex-document';
 
 interface Lineage {
-  readonly from: readonly AnnexRow[];
+  // Weak: an array must not keep every array it was made from alive, edit after edit.
+  readonly from: WeakRef<readonly AnnexRow[]>;
   /** Ascending. */
   readonly replaced: readonly number[];
 }
@@ -24,8 +25,14 @@ export function withRowsReplaced(from: readonly AnnexRow[], replacements: Readon
     to = from.slice();
     for (const position of positions) to[position] = replacements.get(position) as AnnexRow;
   }
-  lineage.set(to, { from, replaced: positions });
+  lineage.set(to, { from: new WeakRef(from), replaced: positions });
   return to;
+}
+
+/** The lineage of `rows` if they were made from `source`. */
+function madeFrom(rows: readonly AnnexRow[], source: readonly AnnexRow[]): Lineage | undefined {
+  const entry = lineage.get(rows);
+  return entry?.from.deref() === source ? entry : undefined;
 }
 
 /**
@@ -35,7 +42,7 @@ export function withRowsReplaced(from: readonly AnnexRow[], replacements: Readon
  */
 export function replacedPositions(before: readonly AnnexRow[], after: readonly AnnexRow[], limit = Infinity): readonly number[] | undefined {
   if (before.length !== after.length) return undefined;
-  const known = lineage.get(after)?.from === before ? lineage.get(after) : lineage.get(before)?.from === after ? lineage.get(before) : undefined;
+  const known = madeFrom(after, before) ?? madeFrom(before, after);
   if (known) return known.replaced.length > limit ? undefined : known.replaced;
   const replaced: number[] = [];
   for (let position = 0; position < after.length; position++) {

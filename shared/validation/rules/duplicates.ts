@@ -1,6 +1,6 @@
 import { fieldColumn, type Finding } from '../issue';
 import type { TableRule } from '../rule';
-import { keyPlaces } from './key-places';
+import { laterCopies } from './key-places';
 
 export const duplicateRow: TableRule = {
   id: 'duplicate-row',
@@ -8,7 +8,7 @@ export const duplicateRow: TableRule = {
   severity: 'error',
   description: '同じ表に主な取組と取組概要が同じ行が二つないこと',
   check: (table) =>
-    [...keyPlaces(table.rows).laterCopies('whole')].map(
+    [...laterCopies(table.rows, 'whole')].map(
       ([rowId, first]): Finding => ({
         rowId,
         column: { kind: 'row' },
@@ -23,10 +23,9 @@ export const duplicateTitle: TableRule = {
   severity: 'warning',
   description: '同じ表に主な取組が同じ行が二つないこと',
   check: (table) => {
-    const places = keyPlaces(table.rows);
-    const titleCopies = places.laterCopies('title');
+    const titleCopies = laterCopies(table.rows, 'title');
     if (titleCopies.size === 0) return [];
-    const wholeCopies = places.laterCopies('whole');
+    const wholeCopies = laterCopies(table.rows, 'whole');
     return [...titleCopies]
       .filter(([rowId]) => !wholeCopies.has(rowId))
       .map(([rowId, first]): Finding => ({ rowId, column: fieldColumn('title'), message: `主な取組が通し番号 ${first} と同じです` }));

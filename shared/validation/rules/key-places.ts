@@ -96,15 +96,22 @@ const CHANGED_SHARE_FOLLOWED = 1 / 16;
  * else by comparing row objects) instead of every key being placed again.
  */
 class TablePlaces {
-  rows: readonly AnnexRow[] = [];
+  // Weak: the places of a closed document's table must not keep its rows alive.
+  private followed = new WeakRef<readonly AnnexRow[]>([]);
   private round = -1;
   private readonly whole = new KindPlaces('whole');
   private readonly title = new KindPlaces('title');
 
+  get rows(): readonly AnnexRow[] | undefined {
+    return this.followed.deref();
+  }
+
   follow(rows: readonly AnnexRow[]): void {
-    if (rows === this.rows && this.round === numberingRound()) return;
+    const before = this.rows;
+    if (rows === before && this.round === numberingRound()) return;
     boundNumbering(rows.length);
-    const changed = this.round === numberingRound() ? replacedPositions(this.rows, rows, Math.max(32, rows.length * CHANGED_SHARE_FOLLOWED)) : undefined;
+    const changed =
+      before && this.round === numberingRound() ? replacedPositions(before, rows, Math.max(32, rows.length * CHANGED_SHARE_FOLLOWED)) : undefined;
     if (changed) {
       for (const position of changed) this.place(rows[position] as AnnexRow, position, true);
     } else {
@@ -113,13 +120,13 @@ class TablePlaces {
       this.title.clear(rows.length, fresh);
       for (let position = 0; position < rows.length; position++) this.place(rows[position] as AnnexRow, position, false);
     }
-    this.rows = rows;
+    this.followed = new WeakRef(rows);
     this.round = numberingRound();
   }
 
-  /** For each row after the first with the same key of a kind, the 通し番号 of that first row; in row order. */
-  laterCopies(kind: KeyKind): Map<string, number> {
-    return this[kind].laterCopies(this.rows);
+  /** See the exported laterCopies: `rows` are those just followed. */
+  laterCopies(kind: KeyKind, rows: readonly AnnexRow[]): Map<string, number> {
+    return this[kind].laterCopies(rows);
   }
 
   private place(row: AnnexRow, position: number, moving: boolean): void {
@@ -139,14 +146,19 @@ const TABLES_KEPT = 4;
 const kept: TablePlaces[] = [];
 
 /** The key places of a rows array, taken from the kept table most like it: the same rows, or a recent edit of them. */
-export function keyPlaces(rows: readonly AnnexRow[]): TablePlaces {
+function keyPlaces(rows: readonly AnnexRow[]): TablePlaces {
   const index = [
     kept.findIndex((table) => table.rows === rows),
-    kept.findIndex((table) => table.rows.length === rows.length && table.rows[0] === rows[0]),
-    kept.findIndex((table) => table.rows.length === rows.length),
+    kept.findIndex((table) => table.rows?.length === rows.length && table.rows[0] === rows[0]),
+    kept.findIndex((table) => table.rows?.length === rows.length),
   ].find((found) => found >= 0);
   const table = index === undefined ? (kept.length < TABLES_KEPT ? new TablePlaces() : (kept.pop() as TablePlaces)) : (kept.splice(index, 1)[0] as TablePlaces);
   kept.unshift(table);
   table.follow(rows);
   return table;
+}
+
+/** For each row after the first with the same key of a kind, the 通し番号 of that first row; in row order. */
+export function laterCopies(rows: readonly AnnexRow[], kind: KeyKind): Map<string, number> {
+  return keyPlaces(rows).laterCopies(kind, rows);
 }

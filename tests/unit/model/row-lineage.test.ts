@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnexRow } from '../../../shared/model/annex-document';
 import { replacedPositions, withRowsReplaced } from '../../../shared/model/row-lineage';
+import { collectGarbage } from '../support/collect-garbage';
 import { defaultRow } from '../support/document-builder';
 
 const rowsOf = (count: number): AnnexRow[] => Array.from({ length: count }, (_, index) => ({ ...defaultRow('city', index), id: `r${index}` }));
@@ -52,5 +53,16 @@ describe('row lineage', () => {
     expect(replacedPositions(rows, rows.slice(1))).toBeUndefined();
     const sorted = [...rows].reverse();
     expect(replacedPositions(rows, sorted)).toHaveLength(200);
+  });
+
+  it('does not keep the rows an array was made from alive, edit after edit', async () => {
+    let first: readonly AnnexRow[] | undefined = rowsOf(1_000);
+    const firstRef = new WeakRef(first);
+    let latest = first;
+    for (let edit = 0; edit < 5; edit++) latest = withRowsReplaced(latest, new Map([[edit, edited(latest[edit] as AnnexRow)]]));
+    first = undefined;
+    await collectGarbage();
+    expect(firstRef.deref(), 'the first rows array is still held').toBeUndefined();
+    expect(latest).toHaveLength(1_000);
   });
 });

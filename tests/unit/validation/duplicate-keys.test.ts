@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnexRow } from '../../../shared/model/annex-document';
 import { keyCount, numberingRound, sameKey } from '../../../shared/validation/rules/duplicate-keys';
-import { keyPlaces } from '../../../shared/validation/rules/key-places';
+import { laterCopies } from '../../../shared/validation/rules/key-places';
 import { duplicateRow } from '../../../shared/validation/rules/duplicates';
+import { collectGarbage } from '../support/collect-garbage';
 import { defaultRow, makeDocument } from '../support/document-builder';
 
 const row = (id: string, title: string, summary: string): AnnexRow => ({ ...defaultRow('city', 0), id, title, summary });
@@ -28,7 +29,7 @@ describe('duplicate keys', () => {
     let most = 0;
     // 40 tables of 5,000 rows of texts never seen again: 400,000 keys in all.
     for (let round = 0; round < 40; round++) {
-      keyPlaces(table(round, rows).rows);
+      laterCopies(table(round, rows).rows, 'whole');
       most = Math.max(most, keyCount());
     }
     expect(most).toBeLessThanOrEqual(8 * rows + 100_000 + 2 * rows);
@@ -43,12 +44,22 @@ describe('duplicate keys', () => {
     // 60,000 rows make 120,000 keys: more than a limit reckoned from the 11-row table alone would allow.
     const city = rowsOf('市', 60_000);
     const council = rowsOf('協', 11);
-    keyPlaces(city);
+    laterCopies(city, 'whole');
     const round = numberingRound();
     for (let check = 0; check < 3; check++) {
-      keyPlaces(council);
-      keyPlaces(city);
+      laterCopies(council, 'whole');
+      laterCopies(city, 'whole');
     }
     expect(numberingRound(), 'the numbering started over').toBe(round);
+  });
+
+  it('keeps no closed table’s rows alive', async () => {
+    let closed: AnnexRow[] | undefined = rowsOf('閉', 2_000);
+    const closedRef = new WeakRef(closed);
+    expect(laterCopies([...closed, { ...(closed[5] as AnnexRow), id: 'copy' }], 'whole').get('copy')).toBe(6);
+    laterCopies(closed, 'whole');
+    closed = undefined;
+    await collectGarbage();
+    expect(closedRef.deref(), 'the closed table’s rows are still held').toBeUndefined();
   });
 });
