@@ -1,14 +1,12 @@
 import type { AnnexRow } from '../model/annex-document';
 import { replacedPositions } from '../model/row-lineage';
 import type { ValidationIssue } from './issue';
-
-/** A row's issues; undefined while the row is not checked yet. */
-type RowResult = readonly ValidationIssue[] | undefined;
+import { RowResults } from './row-results';
 
 /** A table's rows as checked, and each row's issues by position. */
 export interface CheckedRows {
   readonly rows: readonly AnnexRow[];
-  readonly issues: RowResult[];
+  readonly issues: RowResults;
   /** Once every row is checked: the positions whose rows have issues, ascending. */
   withIssues?: readonly number[];
   /** Rows edited in place since the table these results came from: its positions with issues, and the replaced ones. */
@@ -21,7 +19,7 @@ const MOVED_ROWS_LOOKED_UP = 32;
 function byRow(checked: CheckedRows): Map<AnnexRow, readonly ValidationIssue[]> {
   const map = new Map<AnnexRow, readonly ValidationIssue[]>();
   checked.rows.forEach((row, index) => {
-    const issues = checked.issues[index];
+    const issues = checked.issues.get(index);
     if (issues) map.set(row, issues);
   });
   return map;
@@ -44,7 +42,7 @@ export class TableChecks {
       return this.current;
     }
     const last = this.current;
-    const aligned = last ? carriedOver(last, rows) : { rows, issues: new Array<RowResult>(rows.length) };
+    const aligned = last ? carriedOver(last, rows) : { rows, issues: RowResults.unchecked(rows.length) };
     this.previous = last;
     this.current = aligned;
     return aligned;
@@ -55,21 +53,20 @@ export class TableChecks {
 function carriedOver(from: CheckedRows, rows: readonly AnnexRow[]): CheckedRows {
   const replaced = replacedPositions(from.rows, rows, MOVED_ROWS_LOOKED_UP);
   if (replaced) {
-    // Rows edited in place: one block copy of the results, the replaced rows' results dropped.
-    const issues = from.issues.slice();
-    for (const position of replaced) issues[position] = undefined;
+    // Rows edited in place: the replaced rows' results dropped, every other block of results shared.
+    const issues = from.issues.withUnchecked(replaced);
     return { rows, issues, ...(from.withIssues ? { edited: { withIssues: from.withIssues, replaced } } : {}) };
   }
-  const issues = new Array<RowResult>(rows.length);
+  const issues = RowResults.unchecked(rows.length);
   const missing: number[] = [];
   for (let index = 0; index < rows.length; index++) {
-    const kept = from.rows[index] === rows[index] ? from.issues[index] : undefined;
-    if (kept) issues[index] = kept;
+    const kept = from.rows[index] === rows[index] ? from.issues.get(index) : undefined;
+    if (kept) issues.set(index, kept);
     else missing.push(index);
   }
   if (missing.length > MOVED_ROWS_LOOKED_UP) {
     const found = byRow(from);
-    for (const index of missing) issues[index] = found.get(rows[index] as AnnexRow);
+    for (const index of missing) issues.set(index, found.get(rows[index] as AnnexRow));
   }
   return { rows, issues };
 }
@@ -90,14 +87,23 @@ export function positionsWithIssues(checked: CheckedRows, check: (position: numb
     for (const position of replaced) {
       for (; next < withIssues.length && (withIssues[next] as number) < position; next++) positions.push(withIssues[next] as number);
       if (withIssues[next] === position) next++;
-      if ((issues[position] ??= check(position)).length > 0) positions.push(position);
+      if (checkedAt(issues, position, check).length > 0) positions.push(position);
     }
     for (; next < withIssues.length; next++) positions.push(withIssues[next] as number);
   } else {
     for (let position = 0; position < issues.length; position++) {
-      if ((issues[position] ??= check(position)).length > 0) positions.push(position);
+      if (checkedAt(issues, position, check).length > 0) positions.push(position);
     }
   }
   checked.withIssues = positions;
   return positions;
+}
+
+/** The issues of the row at `position`, checked now if they are not known yet. */
+function checkedAt(issues: RowResults, position: number, check: (position: number) => readonly ValidationIssue[]): readonly ValidationIssue[] {
+  const known = issues.get(position);
+  if (known) return known;
+  const found = check(position);
+  issues.set(position, found);
+  return found;
 }

@@ -79,7 +79,7 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
     let nextExtra = 0;
     while (nextRow < withIssues.length || nextExtra < extraAt.length) {
       const position = Math.min(withIssues[nextRow] ?? Infinity, extraAt[nextExtra] ?? Infinity);
-      const issues = checked.issues[position] as readonly ValidationIssue[];
+      const issues = checked.issues.get(position) as readonly ValidationIssue[];
       if (withIssues[nextRow] === position) nextRow += 1;
       if (extraAt[nextExtra] === position) {
         nextExtra += 1;
@@ -115,10 +115,10 @@ export function createValidator(rules: readonly Rule[] = ALL_RULES): Validator {
         const results = checksOf(table).alignedTo(rows);
         const rules = rowRulesFor(table);
         for (let index = 0; index < rows.length; index++) {
-          if (results.issues[index]) continue;
+          if (results.issues.get(index)) continue;
           // The clock is read every 32 rows checked, after at least one, so every slice makes progress.
           if (checked > 0 && checked % 32 === 0 && outOfTime()) return false;
-          results.issues[index] = checkRow(rows[index] as AnnexRow, table, rules, context);
+          results.issues.set(index, checkRow(rows[index] as AnnexRow, table, rules, context));
           checked += 1;
         }
       }
