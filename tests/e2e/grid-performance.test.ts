@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAnnexJson } from '../../shared/codec/annex-json';
+import type { AnnexRow } from '../../shared/model/annex-document';
 import { validateDocument } from '../../shared/validation/validator';
+import { estimateRowHeight, type WrappedColumnWidths } from '../../renderer/src/features/grid/row-height';
 import { projectRoot } from '../unit/support/paths';
 import type { AppSession } from './support/browser';
 import { cellText, clickCell, closeGridBrowser, openGrid, pageErrors, renderedRowIds, until, untilText } from './grid-support';
@@ -109,5 +111,40 @@ describe('a large file just opened', () => {
     await expect.poll(() => page.getByTestId('status-bar').innerText(), { timeout: 30_000 }).toContain(`エラー ${errors}`);
     expect(await page.getByTestId('status-bar').innerText()).toContain(`警告 ${expected.length - errors}`);
     expect(await page.evaluate(() => (window as unknown as { seen: unknown }).seen)).toEqual({ checking: true, gridWhileChecking: true });
+  });
+});
+
+describe('row heights of a large file', () => {
+  it('are all given in the background once it is open: at the end of the table, the last row sits below the heights of all rows before it', async () => {
+    const { page } = session;
+    const text = bigAnnex(10_000);
+    const parsed = parseAnnexJson(text);
+    if (!parsed.ok) throw new Error('the generated annex does not load');
+    const rows: readonly AnnexRow[] = parsed.value.tables.city.rows;
+    await dropJson(session, text);
+    await page.locator('.ag-row[row-id="city-big-0"]').first().waitFor({ timeout: 30_000 });
+    const widths = await page.evaluate(() => {
+      const width = (colId: string): number => document.querySelector<HTMLElement>(`[data-testid="annex-grid"] .ag-header-cell[col-id="${colId}"]`)?.offsetWidth ?? Number.NaN;
+      return { title: width('title'), summary: width('summary'), departments: width('departments'), sections: width('sections') };
+    });
+    const heights = rows.map((row) => estimateRowHeight(row, widths as WrappedColumnWidths));
+    const lastTop = heights.slice(0, -1).reduce((sum, height) => sum + height, 0);
+    // Rows never drawn keep AG Grid's provisional height unless the app gives them theirs: the two totals differ.
+    expect(lastTop).not.toBe(28 * (rows.length - 1));
+    // The heights arrive in slices after the grid is drawn: the table grows to hold them all.
+    const scrollHeight = (): Promise<number> =>
+      page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="annex-grid"] .ag-grid-viewport')?.scrollHeight ?? 0);
+    await until(async () => (await scrollHeight()) > lastTop, 'the heights of all rows', 15_000);
+    // Dragged straight to the end, as with the scrollbar: AG Grid measures only the rows it then draws.
+    const topOfLastRow = async (): Promise<number | null> =>
+      page.evaluate(() => {
+        const viewport = document.querySelector<HTMLElement>('[data-testid="annex-grid"] .ag-grid-viewport');
+        if (!viewport) throw new Error('no viewport');
+        viewport.scrollTop = viewport.scrollHeight;
+        const row = document.querySelector<HTMLElement>('[data-testid="annex-grid"] .ag-row[row-id="city-big-9999"]');
+        const match = /translateY\((-?[\d.]+)px\)/.exec(row?.style.transform ?? '');
+        return match ? Number(match[1]) : null;
+      });
+    await expect.poll(topOfLastRow, { timeout: 15_000 }).toBe(lastTop);
   });
 });

@@ -20,6 +20,7 @@ import { createGlyphPreloader } from './font-preload';
 import { keepsNoRow } from './row-changes';
 import { inputBox, type Box, type EditorKind } from './input-box';
 import { rowHeightCache, type WrappedColumnWidths } from './row-height';
+import { createRowHeightSettler, isHeightProvisional } from './row-height-settler';
 import {
   cellSelection,
   extendSelection,
@@ -91,6 +92,7 @@ export class GridController {
   private heightOf: (row: AnnexRow) => number = () => 28;
   private widthsKey = '';
   private readonly preloadGlyphs = createGlyphPreloader();
+  private readonly heights = createRowHeightSettler();
   input: HTMLTextAreaElement | null = null;
   wrapper: HTMLDivElement | null = null;
   onPicker: (state: PickerState | null) => void = () => undefined;
@@ -219,7 +221,10 @@ export class GridController {
       }
     };
     if (this.replacedRows) for (const row of this.replacedRows) estimate(api.getRowNode(row.id));
-    else api.forEachNode(estimate);
+    else {
+      api.forEachNode(estimate);
+      this.settleHeights();
+    }
     this.replacedRows = [];
     if (changed) api.onRowHeightChanged();
     api.refreshCells({ columns: ['number'], suppressFlash: true });
@@ -267,7 +272,16 @@ export class GridController {
     if (key === this.widthsKey) return;
     this.widthsKey = key;
     this.heightOf = rowHeightCache(widths);
-    if (reset) api.resetRowHeights();
+    if (reset) {
+      api.resetRowHeights();
+      this.settleHeights();
+    }
+  }
+
+  /** Every row's height given in the background, so rows coming into view never re-position all the others. */
+  private settleHeights(): void {
+    if (!this.api) return;
+    this.heights.settle(this.api, this.heightOf);
   }
 
   // ---- the view and the selection ---------------------------------------------------------------
@@ -404,6 +418,7 @@ export class GridController {
       cancelAnimationFrame(this.placeFrame);
       this.placeFrame = 0;
       clearTimeout(this.scrollTimer);
+      this.heights.stop();
       this.input = null;
       this.wrapper = null;
     };
@@ -1136,9 +1151,4 @@ function insertText(input: HTMLTextAreaElement, text: string): void {
   if (globalThis.document.execCommand('insertText', false, text)) return;
   input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
   input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-/** AG Grid's RowNode has the flag; its public IRowNode type does not. */
-function isHeightProvisional(node: IRowNode<AnnexRow>): boolean {
-  return (node as IRowNode<AnnexRow> & { rowHeightEstimated?: boolean }).rowHeightEstimated === true;
 }
