@@ -129,8 +129,6 @@ describe('row heights of a large file', () => {
     });
     const heights = rows.map((row) => estimateRowHeight(row, widths as WrappedColumnWidths));
     const lastTop = heights.slice(0, -1).reduce((sum, height) => sum + height, 0);
-    // Rows never drawn keep AG Grid's provisional height unless the app gives them theirs: the two totals differ.
-    expect(lastTop).not.toBe(28 * (rows.length - 1));
     // The heights arrive in slices after the grid is drawn: the table grows to hold them all.
     const scrollHeight = (): Promise<number> =>
       page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="annex-grid"] .ag-grid-viewport')?.scrollHeight ?? 0);
