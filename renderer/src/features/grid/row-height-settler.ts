@@ -25,7 +25,7 @@ export const isHeightProvisional = (node: IRowNode<AnnexRow>): boolean =>
 
 /**
  * AG Grid gives each row it has not drawn a provisional height, and whenever such rows come into view it
- * measures them and positions every row again: at 50,000 rows, ~4 ms in every frame of a scrollbar drag.
+ * measures them and positions every row again: at 50,000 rows, ~7 ms (profiled) in every frame of a scrollbar drag.
  * Giving the rows their heights once, in slices after the rows arrive, makes that positioning a one-off.
  */
 export function createRowHeightSettler(schedule: SliceScheduler = yieldToBrowser): RowHeightSettler {
