@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { chunkBuffers, type RowChunk } from '../../../shared/codec/packed-document';
 import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
 import { handleRequest } from './handle-request';
 import { transferables } from './submission-ops';
@@ -8,7 +9,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', (event: MessageEvent<DocumentIoRequest>) => {
   scope.postMessage({ id: event.data.id, op: 'started' } satisfies DocumentIoMessage);
-  handleRequest(event.data)
+  const { id } = event.data;
+  const sendRows = (chunk: RowChunk): void => scope.postMessage({ id, op: 'rows', chunk } satisfies DocumentIoMessage, chunkBuffers(chunk));
+  handleRequest(event.data, sendRows)
     .catch((cause: unknown): DocumentIoResponse => ({
       id: event.data.id,
       op: 'failed',
