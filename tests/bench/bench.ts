@@ -153,15 +153,25 @@ const PROCESSES_PER_SIDE = 3;
 const SHORT_RUN_MS = 500;
 const PROCESSES_PER_SIDE_WHEN_SHORT = 5;
 
-/** Each side measured in fresh processes, alternating which goes first; each side's fastest. */
-function measureBothSides(caseId: string, dir: string): { ours: Measurement; floor: Measurement } {
+interface BothSides {
+  readonly ours: Measurement;
+  readonly floor: Measurement;
+}
+
+/**
+ * One case at one or more sizes (one dir each), each side in fresh processes; each size's and side's fastest.
+ * Every pass measures every size and side, in the reverse order of the pass before, so that a drift in this
+ * machine's speed over minutes (a third, at times) cannot pass for growth between two sizes.
+ */
+function measureBothSides(caseId: string, dirs: readonly string[]): BothSides[] {
   const fastest = (measurements: Measurement[]): Measurement => measurements.reduce((best, next) => (next.medianMs < best.medianMs ? next : best));
-  const samples: Record<'ours' | 'floor', Measurement[]> = { ours: [], floor: [] };
-  const isShort = (): boolean => Math.max(fastest(samples.ours).medianMs, fastest(samples.floor).medianMs) < SHORT_RUN_MS;
+  const samples = dirs.map((): Record<'ours' | 'floor', Measurement[]> => ({ ours: [], floor: [] }));
+  const isShort = (): boolean => samples.every((each) => Math.max(fastest(each.ours).medianMs, fastest(each.floor).medianMs) < SHORT_RUN_MS);
+  const order = dirs.flatMap((dir, index) => (['floor', 'ours'] as const).map((side) => ({ dir, side, into: samples[index] as (typeof samples)[number] })));
   for (let pass = 0; pass < PROCESSES_PER_SIDE || (pass < PROCESSES_PER_SIDE_WHEN_SHORT && isShort()); pass += 1) {
-    for (const side of pass % 2 === 0 ? (['floor', 'ours'] as const) : (['ours', 'floor'] as const)) samples[side].push(measure(caseId, side, dir));
+    for (const { dir, side, into } of pass % 2 === 0 ? order : [...order].reverse()) into[side].push(measure(caseId, side, dir));
   }
-  return { ours: fastest(samples.ours), floor: fastest(samples.floor) };
+  return samples.map((each) => ({ ours: fastest(each.ours), floor: fastest(each.floor) }));
 }
 
 /** Longer than any measurement takes (a 50,000-row one about a minute): past it, the browser has stalled. */
@@ -339,39 +349,52 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/** The sizes measured together: the two a growth compares, when both are run; every other size alone. */
+function sizeGroups(sizes: readonly number[]): number[][] {
+  const paired = sizes.includes(GROWTH_FROM) && sizes.includes(GROWTH_TO);
+  const alone = sizes.filter((rows) => !paired || (rows !== GROWTH_FROM && rows !== GROWTH_TO)).map((rows) => [rows]);
+  return paired ? [...alone, [GROWTH_FROM, GROWTH_TO]] : alone;
+}
+
+function nodeRows(bench: (typeof CASES)[number], dirs: ReadonlyMap<number, string>): Row[] {
+  return sizeGroups(SIZES).flatMap((group) =>
+    measureBothSides(bench.id, group.map((rows) => dirs.get(rows) as string)).map(({ ours, floor }, index): Row => {
+      const rows = group[index] as number;
+      const ratio = ours.medianMs / Math.max(floor.medianMs, 1e-3);
+      process.stdout.write(`${bench.id} ${rows}: ours ${round(ours.medianMs)} ms / floor ${round(floor.medianMs)} ms = ${round(ratio)}× (first run ${round(ours.firstRunMs ?? Number.NaN)} / ${round(floor.firstRunMs ?? Number.NaN)} ms, ${Math.round(ours.maxRssMb)} MB)\n`);
+      return { case: bench.id, label: bench.label, rows, ours, floor, ratio, target: Number.isNaN(bench.target) ? null : bench.target };
+    }),
+  );
+}
+
+function browserRows(dir: string, rows: number, browserCases: readonly ChromiumCaseId[]): Row[] {
+  const started = performance.now();
+  const measured = chromiumRows(rows, chromiumSamples(dir, rows), browserCases);
+  for (const row of measured) {
+    const floor = row.floor ? ` / floor ${round(row.floor.medianMs, 1)} ms = ${round(row.ratio as number)}×` : '';
+    process.stdout.write(`${row.case} ${rows}: ours ${round(row.ours.medianMs, 1)} ms (p95 ${round(row.ours.p95Ms ?? Number.NaN, 1)})${floor}${missed(row) ? ' ✗' : ''}\n`);
+  }
+  process.stdout.write(`chromium ${rows}: ${REPEATS} × 2 measurements in ${round((performance.now() - started) / 1000, 1)} s\n`);
+  return measured;
+}
+
 async function parent(): Promise<void> {
   const results: Row[] = [];
   const only = process.env.BENCH_CASES?.split(',');
   const nodeCases = CASES.filter((candidate) => !only || only.includes(candidate.id));
   const browserCases = CHROMIUM_CASES.filter((candidate) => !only || only.includes(candidate.id)).map((candidate) => candidate.id);
-  for (const rows of SIZES) {
-    const dir = await prepare(rows, nodeCases.length > 0);
-    for (const bench of nodeCases) {
-      const { ours, floor } = measureBothSides(bench.id, dir);
-      const row: Row = {
-        case: bench.id,
-        label: bench.label,
-        rows,
-        ours,
-        floor,
-        ratio: ours.medianMs / Math.max(floor.medianMs, 1e-3),
-        target: Number.isNaN(bench.target) ? null : bench.target,
-      };
-      results.push(row);
-      process.stdout.write(`${bench.id} ${rows}: ours ${round(ours.medianMs)} ms / floor ${round(floor.medianMs)} ms = ${round(row.ratio as number)}× (first run ${round(ours.firstRunMs ?? Number.NaN)} / ${round(floor.firstRunMs ?? Number.NaN)} ms, ${Math.round(ours.maxRssMb)} MB)\n`);
-    }
-    if (browserCases.length > 0) {
-      const started = performance.now();
-      const samples = chromiumSamples(dir, rows);
-      for (const row of chromiumRows(rows, samples, browserCases as ChromiumCaseId[])) {
-        results.push(row);
-        const floor = row.floor ? ` / floor ${round(row.floor.medianMs, 1)} ms = ${round(row.ratio as number)}×` : '';
-        process.stdout.write(`${row.case} ${rows}: ours ${round(row.ours.medianMs, 1)} ms (p95 ${round(row.ours.p95Ms ?? Number.NaN, 1)})${floor}${missed(row) ? ' ✗' : ''}\n`);
-      }
-      process.stdout.write(`chromium ${rows}: ${REPEATS} × 2 measurements in ${round((performance.now() - started) / 1000, 1)} s\n`);
-    }
-    rmSync(dir, { recursive: true, force: true });
+  // Every size's inputs at once: a growth's two sizes are measured side by side.
+  const dirs = new Map<number, string>();
+  try {
+    for (const rows of SIZES) dirs.set(rows, await prepare(rows, nodeCases.length > 0));
+    for (const bench of nodeCases) results.push(...nodeRows(bench, dirs));
+    if (browserCases.length > 0) for (const rows of SIZES) results.push(...browserRows(dirs.get(rows) as string, rows, browserCases));
+  } finally {
+    for (const dir of dirs.values()) rmSync(dir, { recursive: true, force: true });
   }
+  // The tables list sizes in order, each size's cases in the suite's order.
+  const caseOrder = (row: Row): number => [...CASES.map((each) => each.id), ...CHROMIUM_CASES.map((each) => each.id)].indexOf(row.case);
+  results.sort((a, b) => a.rows - b.rows || caseOrder(a) - caseOrder(b));
   mkdirSync('bench', { recursive: true });
   // A narrowed run must not overwrite the last whole one.
   const name = process.env.BENCH_SIZES || process.env.BENCH_CASES ? 'bench/results-partial' : 'bench/results';
