@@ -1,4 +1,4 @@
-import type { AnnexRow } from '../model/annex-document';
+import type { AnnexDocument, AnnexRow, AnnexTable } from '../model/annex-document';
 
 /**
  * A table's rows as one text and the lengths of its pieces, for postMessage: structured clone writes and
@@ -17,61 +17,51 @@ export interface PackedRows {
   /** Whether the text holds a surrogate, which TextDecoder would not give back as it was if it stood alone. */
   readonly surrogates: boolean;
   readonly lengths: Int32Array;
-  /** Every distinct list entry first used in these rows (after any earlier chunk's), in order of first use. */
+  /** Every distinct list entry, in order of first use. */
   readonly entries: readonly string[];
 }
 
-/**
- * Packs a table's rows chunk by chunk, numbering list entries across the chunks: a chunk carries only the entries
- * first used in it, so the receiver's RowUnpacker, fed the chunks in order, shares lists across all of them.
- */
-export class RowPacker {
-  private readonly entryNumbers = new Map<string, number>();
-
-  pack(rows: readonly AnnexRow[]): PackedRows {
-    const firstNew = this.entryNumbers.size;
-    const pieces: string[] = [];
-    const lengths: number[] = [];
-    const list = (values: readonly string[]): void => {
-      lengths.push(values.length);
-      for (const value of values) {
-        let number = this.entryNumbers.get(value);
-        if (number === undefined) {
-          number = this.entryNumbers.size;
-          this.entryNumbers.set(value, number);
-        }
-        lengths.push(number);
+export function packRows(rows: readonly AnnexRow[]): PackedRows {
+  const pieces: string[] = [];
+  const lengths: number[] = [];
+  const entryNumbers = new Map<string, number>();
+  const list = (values: readonly string[]): void => {
+    lengths.push(values.length);
+    for (const value of values) {
+      let number = entryNumbers.get(value);
+      if (number === undefined) {
+        number = entryNumbers.size;
+        entryNumbers.set(value, number);
       }
-    };
-    let size = 0;
-    const piece = (value: string): void => {
-      pieces.push(value);
-      lengths.push(value.length);
-      size += value.length;
-    };
-    for (const row of rows) {
-      piece(row.id);
-      piece(row.title);
-      piece(row.summary);
-      list(row.departments);
-      list(row.sections);
-      list(row.marks);
+      lengths.push(number);
     }
-    const text = new Uint16Array(size);
-    let at = 0;
-    let surrogates = false;
-    for (const value of pieces) {
-      for (let index = 0; index < value.length; index += 1) {
-        const unit = value.charCodeAt(index);
-        if ((unit & 0xf800) === 0xd800) surrogates = true;
-        text[at++] = unit;
-      }
-    }
-    return { text, surrogates, lengths: Int32Array.from(lengths), entries: [...this.entryNumbers.keys()].slice(firstNew) };
+  };
+  let size = 0;
+  const piece = (value: string): void => {
+    pieces.push(value);
+    lengths.push(value.length);
+    size += value.length;
+  };
+  for (const row of rows) {
+    piece(row.id);
+    piece(row.title);
+    piece(row.summary);
+    list(row.departments);
+    list(row.sections);
+    list(row.marks);
   }
+  const text = new Uint16Array(size);
+  let at = 0;
+  let surrogates = false;
+  for (const value of pieces) {
+    for (let index = 0; index < value.length; index += 1) {
+      const unit = value.charCodeAt(index);
+      if ((unit & 0xf800) === 0xd800) surrogates = true;
+      text[at++] = unit;
+    }
+  }
+  return { text, surrogates, lengths: Int32Array.from(lengths), entries: [...entryNumbers.keys()] };
 }
-
-export const packRows = (rows: readonly AnnexRow[]): PackedRows => new RowPacker().pack(rows);
 
 // Uint16Array is little-endian on every platform Electron runs on; a leading U+FEFF is text, not a byte-order mark.
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -90,64 +80,74 @@ const SHARED_LIST_MAX = 6;
 const SHARED_ENTRY_LIMIT = 255;
 
 /**
- * Unpacks a table's chunks in the order RowPacker made them. Rows whose lists are equal share one array: rows are
- * immutable, and at 50,000 rows the same 部, 課 and marks recur, so the window makes a few hundred arrays instead
- * of 150,000 (less to hold and to collect). Not frozen: V8's frozen arrays slowed the grid's scrolling frames from
- * 19 to 26 ms.
+ * Rows whose lists are equal share one array: rows are immutable, and at 50,000 rows the same 部, 課 and marks
+ * recur, so the window makes a few hundred arrays instead of 150,000 (less to hold and to collect). Not frozen:
+ * V8's frozen arrays slowed the grid's scrolling frames from 19 to 26 ms.
  */
-export class RowUnpacker {
-  private readonly entries: string[] = [];
-  private readonly sharedLists = new Map<number, readonly string[]>();
-
-  unpack(packed: PackedRows): AnnexRow[] {
-    const { lengths } = packed;
-    const { entries, sharedLists } = this;
-    for (const entry of packed.entries) entries.push(entry);
-    const text = textOf(packed);
-    const rows: AnnexRow[] = [];
-    let at = 0;
-    let lengthAt = 0;
-    const piece = (): string => {
-      const end = at + (lengths[lengthAt++] as number);
-      const value = text.slice(at, end);
-      at = end;
-      return value;
-    };
-    /** The list's entry numbers as one number (a leading 1, then a byte each), or undefined if they do not fit. */
-    const listKey = (count: number): number | undefined => {
-      if (count > SHARED_LIST_MAX) return undefined;
-      let key = 1;
-      for (let index = 0; index < count; index += 1) {
-        const number = lengths[lengthAt + index] as number;
-        if (number >= SHARED_ENTRY_LIMIT) return undefined;
-        key = key * 256 + number + 1;
-      }
-      return key;
-    };
-    const list = (): readonly string[] => {
-      const count = lengths[lengthAt++] as number;
-      const key = listKey(count);
-      const shared = key === undefined ? undefined : sharedLists.get(key);
-      if (shared) {
-        lengthAt += count;
-        return shared;
-      }
-      const values = new Array<string>(count);
-      for (let index = 0; index < count; index += 1) values[index] = entries[lengths[lengthAt++] as number] as string;
-      if (key !== undefined) sharedLists.set(key, values);
-      return values;
-    };
-    while (lengthAt < lengths.length) {
-      const id = piece();
-      const title = piece();
-      const summary = piece();
-      const departments = list();
-      const sections = list();
-      const marks = list();
-      rows.push({ id, departments, sections, title, summary, marks });
+export function unpackRows(packed: PackedRows): AnnexRow[] {
+  const { lengths, entries } = packed;
+  const text = textOf(packed);
+  const rows: AnnexRow[] = [];
+  const sharedLists = new Map<number, readonly string[]>();
+  let at = 0;
+  let lengthAt = 0;
+  const piece = (): string => {
+    const end = at + (lengths[lengthAt++] as number);
+    const value = text.slice(at, end);
+    at = end;
+    return value;
+  };
+  /** The list's entry numbers as one number (a leading 1, then a byte each), or undefined if they do not fit. */
+  const listKey = (count: number): number | undefined => {
+    if (count > SHARED_LIST_MAX) return undefined;
+    let key = 1;
+    for (let index = 0; index < count; index += 1) {
+      const number = lengths[lengthAt + index] as number;
+      if (number >= SHARED_ENTRY_LIMIT) return undefined;
+      key = key * 256 + number + 1;
     }
-    return rows;
+    return key;
+  };
+  const list = (): readonly string[] => {
+    const count = lengths[lengthAt++] as number;
+    const key = listKey(count);
+    const shared = key === undefined ? undefined : sharedLists.get(key);
+    if (shared) {
+      lengthAt += count;
+      return shared;
+    }
+    const values = new Array<string>(count);
+    for (let index = 0; index < count; index += 1) values[index] = entries[lengths[lengthAt++] as number] as string;
+    if (key !== undefined) sharedLists.set(key, values);
+    return values;
+  };
+  while (lengthAt < lengths.length) {
+    const id = piece();
+    const title = piece();
+    const summary = piece();
+    const departments = list();
+    const sections = list();
+    const marks = list();
+    rows.push({ id, departments, sections, title, summary, marks });
   }
+  return rows;
 }
 
-export const unpackRows = (packed: PackedRows): AnnexRow[] => new RowUnpacker().unpack(packed);
+/** A document whose tables' rows are packed; everything else (plan, masters, ledger) goes as it is. */
+export type PackedDocument = Omit<AnnexDocument, 'tables'> & {
+  readonly tables: Record<keyof AnnexDocument['tables'], Omit<AnnexTable, 'rows'> & { readonly rows: PackedRows }>;
+};
+
+export function packDocument(document: AnnexDocument): PackedDocument {
+  const table = (source: AnnexTable) => ({ ...source, rows: packRows(source.rows) });
+  return { ...document, tables: { city: table(document.tables.city), council: table(document.tables.council) } };
+}
+
+export function unpackDocument(packed: PackedDocument): AnnexDocument {
+  const table = (source: PackedDocument['tables']['city']): AnnexTable => ({ ...source, rows: unpackRows(source.rows) });
+  return { ...packed, tables: { city: table(packed.tables.city), council: table(packed.tables.council) } };
+}
+
+/** The buffers of a packed document, to transfer instead of copy. */
+export const packedBuffers = (packed: PackedDocument): ArrayBuffer[] =>
+  [packed.tables.city.rows, packed.tables.council.rows].flatMap((rows) => [rows.text.buffer, rows.lengths.buffer]) as ArrayBuffer[];

@@ -1,7 +1,7 @@
 import type { ReadOptions } from '../../../shared/codec/document-formats';
 import type { FormatId } from '../../../shared/codec/format-table';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
-import type { PackedDocument, RowChunk } from '../../../shared/codec/packed-document';
+import type { PackedDocument } from '../../../shared/codec/packed-rows';
 import type { Result } from '../../../shared/result';
 import type { MergeReview } from '../../../shared/submissions/merge-review';
 import type { SubmissionFile } from '../../../shared/submissions/review-submissions';
@@ -52,11 +52,4 @@ export interface DocumentIoStarted {
   readonly op: 'started';
 }
 
-/** Sent by the worker ahead of a read's answer: rows of a large table, to unpack while the rest are packed. */
-export interface DocumentIoRows {
-  readonly id: number;
-  readonly op: 'rows';
-  readonly chunk: RowChunk;
-}
-
-export type DocumentIoMessage = DocumentIoResponse | DocumentIoStarted | DocumentIoRows;
+export type DocumentIoMessage = DocumentIoResponse | DocumentIoStarted;

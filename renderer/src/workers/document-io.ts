@@ -1,7 +1,7 @@
 import type { ReadOptions, ReadResult } from '../../../shared/codec/document-formats';
 import type { FormatId } from '../../../shared/codec/format-table';
 import type { AnnexDocument } from '../../../shared/model/annex-document';
-import { packDocument, packedBuffers, RowChunkReceiver } from '../../../shared/codec/packed-document';
+import { packDocument, packedBuffers, unpackDocument } from '../../../shared/codec/packed-rows';
 import type { FileReview, MergeReview } from '../../../shared/submissions/merge-review';
 import type { SubmissionFile } from '../../../shared/submissions/review-submissions';
 import type { SendBack, SendBackOptions } from '../../../shared/submissions/send-back';
@@ -65,8 +65,6 @@ type Pending = {
   readonly resolve: (response: DocumentIoResponse | 'cancelled') => void;
   /** A read this large ends its worker (see onMessage). */
   readonly largeRead: boolean;
-  /** A read's rows sent ahead of its answer. */
-  readonly rows?: RowChunkReceiver;
 };
 
 /** From this size of file up, a read's garbage in the worker is worth ending the worker (~100 MB at 50,000 rows). */
@@ -87,12 +85,6 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
   let largeReadAnswerDue = false;
 
   const onMessage = (event: MessageEvent<DocumentIoMessage>): void => {
-    const message = event.data;
-    // Unpacked at once, in a task of its own, while the worker packs the next chunk; a cancelled read's are dropped.
-    if (message.op === 'rows') {
-      pending.get(message.id)?.rows?.add(message.chunk);
-      return;
-    }
     // The worker's heap still holds the parse's garbage (text, values) until some later GC; ending the worker
     // before its answer is unpacked here keeps the window from holding both at once.
     if (largeReadAnswerDue) {
@@ -101,6 +93,7 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
       worker?.terminate();
       worker = null;
     }
+    const message = event.data;
     const request = pending.get(message.id);
     if (message.op === 'started') {
       if (request?.label) setActivity({ id: message.id, label: request.label, startedAt: performance.now() });
@@ -119,11 +112,11 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
   };
   let worker: Worker | null = start();
 
-  const call = (request: Request, label: string | undefined, transfer: Transferable[] = [], rows?: RowChunkReceiver): Promise<DocumentIoResponse | 'cancelled'> =>
+  const call = (request: Request, label: string | undefined, transfer: Transferable[] = []): Promise<DocumentIoResponse | 'cancelled'> =>
     new Promise((resolve) => {
       const id = nextId++;
       const largeRead = request.op === 'read' && request.bytes.byteLength >= FRESH_WORKER_AFTER_READ_BYTES;
-      pending.set(id, { label, resolve, largeRead, ...(rows ? { rows } : {}) });
+      pending.set(id, { label, resolve, largeRead });
       // Another request while a large read runs: the worker then has more than that read to answer.
       largeReadAnswerDue = false;
       worker ??= start();
@@ -152,12 +145,11 @@ export function createDocumentIo(makeWorker = () => new Worker(new URL('./docume
     async read(bytes, options, label) {
       // A file's bytes are handed over, not copied: 20 MB less in the window while the worker reads them.
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-      const rows = new RowChunkReceiver();
-      const response = await call({ op: 'read', bytes, options }, label, whole ? [bytes.buffer as ArrayBuffer] : [], rows);
+      const response = await call({ op: 'read', bytes, options }, label, whole ? [bytes.buffer as ArrayBuffer] : []);
       if (response === 'cancelled') return { ok: false, cancelled: true };
       if (response.op === 'read') {
         const { result } = response;
-        return result.ok ? { ok: true, value: { ...result.value, document: rows.document(result.value.document) } } : result;
+        return result.ok ? { ok: true, value: { ...result.value, document: unpackDocument(result.value.document) } } : result;
       }
       return { ok: false, error: [response.op === 'failed' ? response.message : '読み込めませんでした'] };
     },

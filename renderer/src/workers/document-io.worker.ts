@@ -1,5 +1,4 @@
 /// <reference lib="webworker" />
-import { chunkBuffers, type RowChunk } from '../../../shared/codec/packed-document';
 import type { DocumentIoMessage, DocumentIoRequest, DocumentIoResponse } from './document-io-protocol';
 import { handleRequest } from './handle-request';
 import { transferables } from './submission-ops';
@@ -9,9 +8,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', (event: MessageEvent<DocumentIoRequest>) => {
   scope.postMessage({ id: event.data.id, op: 'started' } satisfies DocumentIoMessage);
-  const { id } = event.data;
-  const sendRows = (chunk: RowChunk): void => scope.postMessage({ id, op: 'rows', chunk } satisfies DocumentIoMessage, chunkBuffers(chunk));
-  handleRequest(event.data, sendRows)
+  handleRequest(event.data)
     .catch((cause: unknown): DocumentIoResponse => ({
       id: event.data.id,
       op: 'failed',

@@ -1,6 +1,6 @@
 import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import { writerFor } from '../../../shared/codec/document-formats';
-import { unpackDocument, type RowChunk } from '../../../shared/codec/packed-document';
+import { unpackDocument } from '../../../shared/codec/packed-rows';
 import { readAndPack } from './read-op';
 import type { DocumentIoRequest, DocumentIoResponse, UnpackedRequest } from './document-io-protocol';
 import { runSubmissionOp } from './submission-ops';
@@ -9,13 +9,10 @@ import { runSubmissionOp } from './submission-ops';
 const unpacked = (request: DocumentIoRequest): UnpackedRequest =>
   request.op === 'read' ? request : ({ ...request, document: unpackDocument(request.document) } as UnpackedRequest);
 
-/**
- * The file worker's answer to one request (document-io.worker.ts is only its message loop); a read sends a large
- * table's leading rows ahead through `sendRows`.
- */
-export async function handleRequest(packed: DocumentIoRequest, sendRows?: (chunk: RowChunk) => void): Promise<DocumentIoResponse> {
+/** The file worker's answer to one request (document-io.worker.ts is only its message loop). */
+export async function handleRequest(packed: DocumentIoRequest): Promise<DocumentIoResponse> {
   const request = unpacked(packed);
-  if (request.op === 'read') return { id: request.id, op: 'read', result: readAndPack(request.bytes, request.options, sendRows) };
+  if (request.op === 'read') return { id: request.id, op: 'read', result: readAndPack(request.bytes, request.options) };
   if (request.op === 'json-text') return { id: request.id, op: 'json-text', text: stringifyAnnexJson(request.document) };
   if (request.op !== 'write') return runSubmissionOp(request);
   const write = writerFor(request.format);

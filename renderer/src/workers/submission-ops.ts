@@ -2,7 +2,7 @@ import { reviewSubmissions } from '../../../shared/submissions/review-submission
 import { sectionFileName, writeSectionWorkbook } from '../../../shared/submissions/section-workbook';
 import { createSendBack } from '../../../shared/submissions/send-back';
 import { createSend } from '../../../shared/submissions/send';
-import { packedBuffers } from '../../../shared/codec/packed-document';
+import { packedBuffers } from '../../../shared/codec/packed-rows';
 import type { DocumentIoResponse, UnpackedRequest } from './document-io-protocol';
 
 /** The collection's work in the file worker: workbooks are written and untrusted answers parsed here, off the UI thread. */

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packRows, unpackRows } from '../../../shared/codec/packed-rows';
-import { packDocument, packedBuffers, unpackDocument } from '../../../shared/codec/packed-document';
+import { packDocument, packedBuffers, packRows, unpackDocument, unpackRows } from '../../../shared/codec/packed-rows';
 import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import type { AnnexRow } from '../../../shared/model/annex-document';
 import { builtinAnnex } from '../../../shared/builtin-annex';

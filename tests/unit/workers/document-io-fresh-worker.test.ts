@@ -3,7 +3,6 @@ import { stringifyAnnexJson } from '../../../shared/codec/annex-json';
 import { createDocumentIo } from '../../../renderer/src/workers/document-io';
 import { handleRequest } from '../../../renderer/src/workers/handle-request';
 import { transferables } from '../../../renderer/src/workers/submission-ops';
-import { chunkBuffers, type RowChunk } from '../../../shared/codec/packed-document';
 import type { DocumentIoMessage, DocumentIoRequest } from '../../../renderer/src/workers/document-io-protocol';
 import { generateAnnex } from '../../bench/generate-annex';
 
@@ -14,10 +13,6 @@ import { generateAnnex } from '../../bench/generate-annex';
 class InlineWorker {
   static made: InlineWorker[] = [];
   terminated = false;
-  /** The ops of the messages the window has been given, in order. */
-  delivered: DocumentIoMessage['op'][] = [];
-  /** What the window had been given when it ended this worker. */
-  deliveredAtTermination: DocumentIoMessage['op'][] | undefined;
   received: { request: DocumentIoRequest; transferred: number }[] = [];
   /** How many buffers each answer handed over. */
   answered: number[] = [];
@@ -48,12 +43,10 @@ class InlineWorker {
 
   terminate(): void {
     this.terminated = true;
-    this.deliveredAtTermination = [...this.delivered];
   }
 
   private answer(request: DocumentIoRequest): void {
-    const sendRows = (chunk: RowChunk): void => this.emit({ id: request.id, op: 'rows', chunk }, chunkBuffers(chunk));
-    void handleRequest(request, sendRows).then((response) => {
+    void handleRequest(request).then((response) => {
       const transfer = transferables(response);
       this.answered.push(transfer.length);
       this.emit(response, transfer);
@@ -64,10 +57,7 @@ class InlineWorker {
     // The real worker's messages arrive in later tasks, copied but for the buffers handed over; a terminated
     // worker's queued messages still arrive.
     const copy = structuredClone(message, { transfer });
-    queueMicrotask(() => {
-      this.delivered.push(copy.op);
-      this.listener?.({ data: copy } as MessageEvent<DocumentIoMessage>);
-    });
+    queueMicrotask(() => this.listener?.({ data: copy } as MessageEvent<DocumentIoMessage>));
   }
 }
 
@@ -102,34 +92,11 @@ describe('createDocumentIo: memory around a large read', () => {
     expect(result.ok && result.value.document.tables.city.rows.length).toBe(20_000);
     expect(InlineWorker.made).toHaveLength(1);
     expect(InlineWorker.made[0]?.terminated).toBe(true);
-    // Ended at the answer, after the rows sent ahead of it, not at the first of them.
-    expect(InlineWorker.made[0]?.deliveredAtTermination?.at(-1)).toBe('read');
     // No worker waits in memory meanwhile; the next request has a fresh one.
     expect((await io.read(bytesOf(5), { fileName: 'next.json' })).ok).toBe(true);
     expect(InlineWorker.made).toHaveLength(2);
     expect(InlineWorker.made[1]?.received).toHaveLength(1);
     expect(InlineWorker.made[1]?.terminated).toBe(false);
-  });
-
-  it('gets a large table’s leading rows in chunks ahead of the answer, each handed over, and puts them together in order', async () => {
-    InlineWorker.made = [];
-    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
-    const document = generateAnnex(12_000);
-    const result = await io.read(new TextEncoder().encode(stringifyAnnexJson(document)), { fileName: 'annex.json' });
-    expect(result.ok && stringifyAnnexJson(result.value.document)).toBe(stringifyAnnexJson(document));
-    expect(InlineWorker.made[0]?.delivered).toEqual(['started', 'rows', 'rows', 'read']);
-  });
-
-  it('drops the rows a cancelled read sent ahead, and reads the next file whole', async () => {
-    InlineWorker.made = [];
-    const io = createDocumentIo(() => new InlineWorker() as unknown as Worker);
-    const reading = io.read(bytesOf(12_000), { fileName: 'large.json' });
-    io.cancel();
-    expect(await reading).toEqual({ ok: false, cancelled: true });
-    const next = generateAnnex(30);
-    const result = await io.read(new TextEncoder().encode(stringifyAnnexJson(next)), { fileName: 'next.json' });
-    expect(result.ok && stringifyAnnexJson(result.value.document)).toBe(stringifyAnnexJson(next));
-    expect(InlineWorker.made[0]?.delivered).toContain('rows');
   });
 
   it('keeps the worker after a small read, and after a large one while other work is waiting', async () => {
