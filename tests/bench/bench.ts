@@ -75,8 +75,9 @@ function loadInput(dir: string): CaseInput {
 // A sub-millisecond operation is timed over a batch of runs, not at the timer's resolution.
 const MIN_BATCH_MS = 100;
 // Timing starts once the JIT has seen both sides run for a while (a time and a number of runs): the figure is the
-// operation's, not the compiler's. A run of seconds is its own warm-up. Reading a 100-row workbook settles only after
-// ~1 s (19 ms at 0.5 s, 28 at 0.7 s, 21 from 1 s on, in 100 ms steps of one process), SheetJS's own read by 0.4 s.
+// operation's, not the compiler's. A run of seconds is its own warm-up. Reading a 100-row workbook settles only
+// after ~1 s (19 ms at 0.5 s, 28 at 0.7 s, 21-23 from 1 s on, in 100 ms steps of one process); SheetJS's own read
+// by 0.4 s.
 const MIN_WARM_UP_MS = 1_500;
 const MIN_WARM_UP_RUNS = 10;
 const MAX_WARM_UP_MS = 3_000;
