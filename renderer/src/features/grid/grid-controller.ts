@@ -20,7 +20,7 @@ import { createGlyphPreloader } from './font-preload';
 import { keepsNoRow } from './row-changes';
 import { inputBox, type Box, type EditorKind } from './input-box';
 import { rowHeightCache, type WrappedColumnWidths } from './row-height';
-import { createRowHeightSettler, isHeightProvisional } from './row-height-settler';
+import { createRowHeightSettler, giveRowHeight, isHeightProvisional } from './row-height-settler';
 import {
   cellSelection,
   extendSelection,
@@ -214,11 +214,7 @@ export class GridController {
     const estimate = (node: IRowNode<AnnexRow> | undefined): void => {
       // A row not drawn yet has a provisional height; AG Grid asks getRowHeight when it comes into view.
       if (!node?.data || isHeightProvisional(node)) return;
-      const height = this.heightOf(node.data);
-      if (node.rowHeight !== height) {
-        node.setRowHeight(height);
-        changed = true;
-      }
+      if (giveRowHeight(node, node.data, this.heightOf)) changed = true;
     };
     if (this.replacedRows) for (const row of this.replacedRows) estimate(api.getRowNode(row.id));
     else {
