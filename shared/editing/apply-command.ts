@@ -2,8 +2,7 @@ import { markColumns } from '../model/plan';
 import { DEFAULT_SETTINGS, type AnnexDocument, type AnnexRow, type AnnexTable, type DocumentSettings, type TableKind } from '../model/annex-document';
 import { assertNever } from '../result';
 import { EMPTY_LEDGER } from '../model/ledger';
-import { withRowsReplaced } from '../model/row-lineage';
-import { rowPositions } from '../model/row-positions';
+import { updateRows } from '../model/document-edits';
 import { withSend } from '../submissions/send';
 import type { CellChange, EditCommand, TableMerge } from './edit-command';
 
@@ -37,20 +36,15 @@ function applyChange(row: AnnexRow, change: CellChange, columnOrder: ReadonlyMap
 
 function updateCells(document: AnnexDocument, table: TableKind, changes: readonly CellChange[]): AnnexDocument {
   const byRow = new Map<string, CellChange[]>();
-  for (const change of changes) byRow.set(change.rowId, [...(byRow.get(change.rowId) ?? []), change]);
-  const columnOrder = new Map(markColumns(document.plan).map((column, index) => [column.id, index]));
-  const rows = document.tables[table].rows;
-  const positions = rowPositions(rows);
-  const replacements = new Map<number, AnnexRow>();
-  for (const [rowId, rowChanges] of byRow) {
-    const position = positions.get(rowId);
-    if (position === undefined) continue;
-    const row = rows[position] as AnnexRow;
-    const next = rowChanges.reduce((current, change) => applyChange(current, change, columnOrder), row);
-    if (next !== row) replacements.set(position, next);
+  for (const change of changes) {
+    const rowChanges = byRow.get(change.rowId);
+    if (rowChanges) rowChanges.push(change);
+    else byRow.set(change.rowId, [change]);
   }
-  // Only the changed rows are replaced, and the new array remembers which (see row-lineage).
-  return replacements.size > 0 ? withRows(document, table, withRowsReplaced(rows, replacements)) : document;
+  const columnOrder = new Map(markColumns(document.plan).map((column, index) => [column.id, index]));
+  return updateRows(document, table, byRow.keys(), (row) =>
+    (byRow.get(row.id) as CellChange[]).reduce((current, change) => applyChange(current, change, columnOrder), row),
+  );
 }
 
 function moveRows(document: AnnexDocument, table: TableKind, rowIds: readonly string[], toIndex: number): AnnexDocument {
