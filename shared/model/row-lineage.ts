@@ -1,13 +1,24 @@
 import type { AnnexRow } from './annex-document';
 
 interface Lineage {
-  // Weak: an array must not keep every array it was made from alive, edit after edit.
-  readonly from: WeakRef<readonly AnnexRow[]>;
+  /**
+   * The number of the array it was made from, not the array: a reference would keep every array alive edit after
+   * edit, and a WeakRef keeps its target alive until the task ends, so a loop of 7,000 edits held 7,000 copies.
+   */
+  readonly from: number;
   /** Ascending. */
   readonly replaced: readonly number[];
 }
 
 const lineage = new WeakMap<readonly AnnexRow[], Lineage>();
+const numbers = new WeakMap<readonly AnnexRow[], number>();
+let lastNumber = 0;
+
+function numberOf(rows: readonly AnnexRow[]): number {
+  let number = numbers.get(rows);
+  if (number === undefined) numbers.set(rows, (number = ++lastNumber));
+  return number;
+}
 
 /**
  * `from` with the rows at some positions replaced, as a new array that remembers which: what keeps results by
@@ -17,22 +28,16 @@ const lineage = new WeakMap<readonly AnnexRow[], Lineage>();
 export function withRowsReplaced(from: readonly AnnexRow[], replacements: ReadonlyMap<number, AnnexRow>): readonly AnnexRow[] {
   // A replacement by the same row changes nothing, and is not remembered as a change.
   const positions = [...replacements.keys()].filter((position) => replacements.get(position) !== from[position]).sort((a, b) => a - b);
-  let to: AnnexRow[];
-  if (positions.length === 1) {
-    const position = positions[0] as number;
-    to = from.with(position, replacements.get(position) as AnnexRow);
-  } else {
-    to = from.slice();
-    for (const position of positions) to[position] = replacements.get(position) as AnnexRow;
-  }
-  lineage.set(to, { from: new WeakRef(from), replaced: positions });
+  const to = from.slice();
+  for (const position of positions) to[position] = replacements.get(position) as AnnexRow;
+  lineage.set(to, { from: numberOf(from), replaced: positions });
   return to;
 }
 
 /** The lineage of `rows` if they were made from `source`. */
 function madeFrom(rows: readonly AnnexRow[], source: readonly AnnexRow[]): Lineage | undefined {
   const entry = lineage.get(rows);
-  return entry?.from.deref() === source ? entry : undefined;
+  return entry && entry.from === numbers.get(source) ? entry : undefined;
 }
 
 /**

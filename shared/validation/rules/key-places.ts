@@ -96,14 +96,23 @@ const CHANGED_SHARE_FOLLOWED = 1 / 16;
  * else by comparing row objects) instead of every key being placed again.
  */
 class TablePlaces {
-  // Weak: the places of a closed document's table must not keep its rows alive.
-  private followed = new WeakRef<readonly AnnexRow[]>([]);
+  // Held while the table is among the latest checked; a WeakRef made per edit would keep every copy of the
+  // rows alive until the task ends, so only a table pushed back (a closed document's) is held weakly.
+  private followed: readonly AnnexRow[] | undefined;
+  private followedWeakly: WeakRef<readonly AnnexRow[]> | undefined;
   private round = -1;
   private readonly whole = new KindPlaces('whole');
   private readonly title = new KindPlaces('title');
 
   get rows(): readonly AnnexRow[] | undefined {
-    return this.followed.deref();
+    return this.followed ?? this.followedWeakly?.deref();
+  }
+
+  /** Lets the rows go once nothing else holds them: the places of a closed document's table must not keep it alive. */
+  holdWeakly(): void {
+    if (!this.followed) return;
+    this.followedWeakly = new WeakRef(this.followed);
+    this.followed = undefined;
   }
 
   follow(rows: readonly AnnexRow[]): void {
@@ -120,7 +129,8 @@ class TablePlaces {
       this.title.clear(rows.length, fresh);
       for (let position = 0; position < rows.length; position++) this.place(rows[position] as AnnexRow, position, false);
     }
-    this.followed = new WeakRef(rows);
+    this.followed = rows;
+    this.followedWeakly = undefined;
     this.round = numberingRound();
   }
 
@@ -143,6 +153,8 @@ class TablePlaces {
 
 // Enough for both tables of the open document and of one more (an incoming file, a one-off check).
 const TABLES_KEPT = 4;
+// The latest checked document's two tables hold their rows; the others only weakly.
+const TABLES_HELD = 2;
 const kept: TablePlaces[] = [];
 
 /** The key places of a rows array, taken from the kept table most like it: the same rows, or a recent edit of them. */
@@ -155,6 +167,7 @@ function keyPlaces(rows: readonly AnnexRow[]): TablePlaces {
   const table = index === undefined ? (kept.length < TABLES_KEPT ? new TablePlaces() : (kept.pop() as TablePlaces)) : (kept.splice(index, 1)[0] as TablePlaces);
   kept.unshift(table);
   table.follow(rows);
+  for (const pushedBack of kept.slice(TABLES_HELD)) pushedBack.holdWeakly();
   return table;
 }
 

@@ -53,13 +53,17 @@ describe('duplicate keys', () => {
     expect(numberingRound(), 'the numbering started over').toBe(round);
   });
 
-  it('keeps no closed table’s rows alive', async () => {
+  it('keeps no closed table’s rows alive once the next document’s tables are checked', async () => {
     let closed: AnnexRow[] | undefined = rowsOf('閉', 2_000);
     const closedRef = new WeakRef(closed);
     expect(laterCopies([...closed, { ...(closed[5] as AnnexRow), id: 'copy' }], 'whole').get('copy')).toBe(6);
     laterCopies(closed, 'whole');
     closed = undefined;
+    // The next document: its city and council tables.
+    const opened = [rowsOf('開', 30), rowsOf('議', 11)];
+    for (const rows of opened) laterCopies(rows, 'whole');
     await collectGarbage();
     expect(closedRef.deref(), 'the closed table’s rows are still held').toBeUndefined();
+    expect(opened.map((rows) => laterCopies(rows, 'whole').size)).toEqual([0, 0]);
   });
 });
