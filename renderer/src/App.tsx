@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applySafeFixes, applyFix } from '../../shared/validation/apply-fixes';
-import { createValidator } from '../../shared/validation/validator';
 import { isDirty, redoLabel, undoLabel } from '../../shared/editing/history';
 import type { EditCommand } from '../../shared/editing/edit-command';
 import type { MenuCommand } from '../../shared/ipc/contract';
@@ -41,7 +40,7 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
   const document = history.present;
   const dirty = isDirty(history);
   const fileName = file?.name ?? untitledName;
-  const { issues, checking } = useValidation(document);
+  const { issues, checking, validator } = useValidation(document);
   const [ready, setReady] = useState(false);
   const [table, setTable] = useState<TableKind>('city');
   // The workspace shows a table's grid, or the overview (initiatives per concept and per 部).
@@ -77,9 +76,9 @@ export function App({ dialogs }: { readonly dialogs: DialogServiceWithHost }) {
   }, [table]);
 
   const fixAllSafe = useCallback(() => {
-    const { document: fixed, applied } = applySafeFixes(store.getState().history.present, createValidator());
+    const { document: fixed, applied } = applySafeFixes(store.getState().history.present, validator);
     if (applied > 0) store.dispatch({ type: 'replace-document', label: `まとめて修正（${applied} 件）`, document: fixed });
-  }, [store]);
+  }, [store, validator]);
 
   const fixOne = useCallback(
     (issue: ValidationIssue) => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { TABLE_KINDS, type AnnexDocument } from '../../../../shared/model/annex-document';
 import type { Plan } from '../../../../shared/model/plan';
 import type { ValidationIssue } from '../../../../shared/validation/issue';
-import { createValidator } from '../../../../shared/validation/validator';
+import { createValidator, type Validator } from '../../../../shared/validation/validator';
 import { yieldToBrowser } from './yield-to-browser';
 
 /** Up to this many rows a whole validation takes a few milliseconds: done at once, never sliced. */
@@ -15,6 +15,8 @@ export interface LiveValidation {
   readonly issues: readonly ValidationIssue[];
   /** A newly opened large document whose rows are still being checked; its issues are not known yet. */
   readonly checking: boolean;
+  /** The window's validator, its rows' results cached: a bulk fix checks with it instead of from the start. */
+  readonly validator: Validator;
 }
 
 const rowCount = (document: AnnexDocument): number => TABLE_KINDS.reduce((sum, table) => sum + document.tables[table].rows.length, 0);
@@ -43,5 +45,5 @@ export function useValidation(document: AnnexDocument): LiveValidation {
   }, [ready, validator, document.plan]);
 
   const issues = useMemo(() => (ready ? validator.validate(document) : NONE), [ready, validator, document]);
-  return { issues, checking: !ready };
+  return { issues, checking: !ready, validator };
 }
