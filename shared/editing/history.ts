@@ -1,15 +1,17 @@
-import type { AnnexDocument } from '../model/annex-document';
+import { TABLE_KINDS, type AnnexDocument } from '../model/annex-document';
 import { applyCommand } from './apply-command';
 import type { EditCommand } from './edit-command';
 
 interface Step {
   readonly label: string;
   readonly document: AnnexDocument;
+  /** The rows this step's document alone holds: those of each table the step replaced, a pointer each. */
+  readonly rowCopies: number;
 }
 
 /**
  * Undo/redo over immutable documents: each step keeps the document before it. Unchanged rows are shared,
- * so a step costs about one pointer a row.
+ * so a step costs about one pointer a row of each table it changed.
  */
 export interface History {
   readonly present: AnnexDocument;
@@ -21,6 +23,27 @@ export interface History {
 
 // Enough for a day's work; older steps are dropped so memory stays bounded.
 export const MAX_UNDO_STEPS = 500;
+// 40 MB of row pointers: a 50,000-row annex keeps 100 steps, as Excel does, where 500 would hold 200 MB.
+export const MAX_UNDO_ROW_COPIES = 5_000_000;
+
+function step(label: string, document: AnnexDocument, next: AnnexDocument): Step {
+  let rowCopies = 0;
+  for (const table of TABLE_KINDS) if (document.tables[table].rows !== next.tables[table].rows) rowCopies += document.tables[table].rows.length;
+  return { label, document, rowCopies };
+}
+
+/** The latest steps within both limits; the last step is kept however large. */
+function bounded(past: readonly Step[]): readonly Step[] {
+  let first = past.length;
+  let rowCopies = 0;
+  while (first > 0 && past.length - first < MAX_UNDO_STEPS) {
+    const withOneMore = rowCopies + (past[first - 1] as Step).rowCopies;
+    if (withOneMore > MAX_UNDO_ROW_COPIES && first < past.length) break;
+    rowCopies = withOneMore;
+    first -= 1;
+  }
+  return first === 0 ? past : past.slice(first);
+}
 
 export function startHistory(document: AnnexDocument, saved: AnnexDocument | null = document): History {
   return { present: document, past: [], future: [], saved };
@@ -29,25 +52,25 @@ export function startHistory(document: AnnexDocument, saved: AnnexDocument | nul
 export function execute(history: History, command: EditCommand): History {
   const next = applyCommand(history.present, command);
   if (next === history.present) return history;
-  const past = [...history.past, { label: command.label, document: history.present }].slice(-MAX_UNDO_STEPS);
+  const past = bounded([...history.past, step(command.label, history.present, next)]);
   return { ...history, present: next, past, future: [] };
 }
 
 export function undo(history: History): History {
-  const step = history.past.at(-1);
-  if (!step) return history;
+  const last = history.past.at(-1);
+  if (!last) return history;
   return {
     ...history,
-    present: step.document,
+    present: last.document,
     past: history.past.slice(0, -1),
-    future: [{ label: step.label, document: history.present }, ...history.future],
+    future: [{ ...last, document: history.present }, ...history.future],
   };
 }
 
 export function redo(history: History): History {
-  const [step, ...future] = history.future;
-  if (!step) return history;
-  return { ...history, present: step.document, past: [...history.past, { label: step.label, document: history.present }], future };
+  const [next, ...future] = history.future;
+  if (!next) return history;
+  return { ...history, present: next.document, past: [...history.past, { ...next, document: history.present }], future };
 }
 
 export const undoLabel = (history: History): string | undefined => history.past.at(-1)?.label;

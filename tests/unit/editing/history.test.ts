@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinAnnex } from '../../../shared/builtin-annex';
 import { applyCommand } from '../../../shared/editing/apply-command';
-import { execute, isDirty, markSaved, MAX_UNDO_STEPS, redo, redoLabel, startHistory, undo, undoLabel } from '../../../shared/editing/history';
+import { execute, isDirty, markSaved, MAX_UNDO_ROW_COPIES, MAX_UNDO_STEPS, redo, redoLabel, startHistory, undo, undoLabel } from '../../../shared/editing/history';
+import { makeDocument } from '../support/document-builder';
 import type { AnnexRow } from '../../../shared/model/annex-document';
 
 const document = builtinAnnex();
@@ -103,6 +104,28 @@ describe('history', () => {
       history = execute(history, { ...rename, changes: [{ rowId: 'city-01', field: 'title', value: `周知${i}` }] });
     }
     expect(history.past).toHaveLength(MAX_UNDO_STEPS);
+  });
+
+  it('keeps fewer steps of a large table, so its copies stay within MAX_UNDO_ROW_COPIES rows', () => {
+    const rowCount = 50_000;
+    const large = makeDocument({ city: Array.from({ length: rowCount }, () => ({})), council: [{}] });
+    const edit = (i: number, table: 'city' | 'council' = 'city') =>
+      ({ ...rename, table, changes: [{ rowId: table === 'city' ? `c${(i % rowCount) + 1}` : 'k1', field: 'title', value: `見守り${i}` }] }) as const;
+    let history = startHistory(large);
+    for (let i = 0; i < 150; i++) history = execute(history, edit(i));
+    // Each city edit copies 50,000 row pointers: 100 steps fill the 5,000,000; the oldest kept is before edit 50.
+    expect(history.past).toHaveLength(MAX_UNDO_ROW_COPIES / rowCount);
+    expect(history.past[0]?.document.tables.city.rows.map((row) => row.title).slice(48, 51)).toEqual(['見守り48', '見守り49', '地域見守り事業51']);
+    // An edit of the one-row council table costs one row; the 40 push one more city step out.
+    for (let i = 0; i < 40; i++) history = execute(history, edit(i, 'council'));
+    expect(history.past).toHaveLength(99 + 40);
+    // Undo and redo move steps without losing any.
+    for (let i = 0; i < 139; i++) history = undo(history);
+    expect(undo(history)).toBe(history);
+    expect(history.present.tables.city.rows.map((row) => row.title).slice(49, 52)).toEqual(['見守り49', '見守り50', '地域見守り事業52']);
+    for (let i = 0; i < 139; i++) history = redo(history);
+    expect(history.present.tables.council.rows[0]?.title).toBe('見守り39');
+    expect(history.past).toHaveLength(139);
   });
 });
 
