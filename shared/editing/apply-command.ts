@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type AnnexDocument, type AnnexRow, type AnnexTable, t
 import { assertNever } from '../result';
 import { EMPTY_LEDGER } from '../model/ledger';
 import { updateRows } from '../model/document-edits';
+import { withInsertsPlaced } from './place-inserts';
 import { withSend } from '../submissions/send';
 import type { CellChange, EditCommand, TableMerge } from './edit-command';
 
@@ -70,13 +71,9 @@ function setSettings(document: AnnexDocument, change: Partial<DocumentSettings>)
 function mergeSubmissions(document: AnnexDocument, command: Extract<EditCommand, { type: 'merge-submissions' }>): AnnexDocument {
   let next = document;
   for (const [table, merge] of Object.entries(command.tables) as [TableKind, TableMerge][]) {
-    const rows = [...next.tables[table].rows];
-    for (const insert of merge.inserts) {
-      const anchor = insert.afterRowId === null ? -1 : rows.findIndex((row) => row.id === insert.afterRowId);
-      rows.splice(anchor < 0 ? rows.length : anchor + 1, 0, ...insert.rows);
+    if (merge.inserts.length > 0 || merge.deletes.length > 0) {
+      next = withRows(next, table, withInsertsPlaced(next.tables[table].rows, merge.inserts, merge.deletes));
     }
-    const deleting = new Set(merge.deletes);
-    if (merge.inserts.length > 0 || deleting.size > 0) next = withRows(next, table, rows.filter((row) => !deleting.has(row.id)));
     next = updateCells(next, table, merge.updates);
   }
   if (command.receipts.length === 0) return next;
