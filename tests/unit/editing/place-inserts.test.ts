@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RowInsert } from '../../../shared/editing/edit-command';
 import { withInsertsPlaced } from '../../../shared/editing/place-inserts';
 import type { AnnexRow } from '../../../shared/model/annex-document';
+import { countedProperty } from '../support/counted-reads';
 import { defaultRow } from '../support/document-builder';
+import { mulberry32 } from '../support/seeded-random';
 
 const rowWithId = (id: string): AnnexRow => ({ ...defaultRow('city', 0), id });
 
@@ -17,21 +19,10 @@ function splicedInTurn(table: readonly AnnexRow[], inserts: readonly RowInsert[]
   return rows.filter((row) => !deleting.has(row.id));
 }
 
-/** A small deterministic generator (mulberry32), so a failure names a seed to replay. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('withInsertsPlaced', () => {
   it('places rows as splicing each insert in turn would, over 500 random merges', () => {
     for (let seed = 1; seed <= 500; seed++) {
-      const next = random(seed);
+      const next = mulberry32(seed);
       const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
       const table = Array.from({ length: Math.floor(next() * 8) }, (_, index) => rowWithId(`r${index}`));
       const ids = table.map((row) => row.id);
@@ -64,13 +55,7 @@ describe('withInsertsPlaced', () => {
 
   it('reads each row’s id a few times, however many rows are inserted, instead of searching the table per insert', () => {
     let idReads = 0;
-    const counted = (id: string): AnnexRow =>
-      new Proxy(rowWithId(id), {
-        get(target, key, receiver) {
-          if (key === 'id') idReads += 1;
-          return Reflect.get(target, key, receiver) as unknown;
-        },
-      });
+    const counted = (id: string): AnnexRow => countedProperty(rowWithId(id), 'id', () => (idReads += 1));
     const table = Array.from({ length: 2_000 }, (_, index) => counted(`r${index}`));
     const inserts: RowInsert[] = Array.from({ length: 200 }, (_, index) => ({ afterRowId: `r${1_999 - index * 9}`, rows: [rowWithId(`n${index}`)] }));
     expect(withInsertsPlaced(table, inserts, [])).toHaveLength(2_200);

@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { AnnexRow } from '../../../shared/model/annex-document';
 import { replacedPositions, withRowsReplaced } from '../../../shared/model/row-lineage';
 import { collectGarbage } from '../support/collect-garbage';
+import { countedItems } from '../support/counted-reads';
 import { defaultRow } from '../support/document-builder';
 
 const rowsOf = (count: number): AnnexRow[] => Array.from({ length: count }, (_, index) => ({ ...defaultRow('city', index), id: `r${index}` }));
 const edited = (row: AnnexRow): AnnexRow => ({ ...row, title: `${row.title}。` });
-
-/** A rows array that counts how often a row is read from it. */
-function counted(rows: readonly AnnexRow[]): { rows: readonly AnnexRow[]; reads: () => number } {
-  let reads = 0;
-  const proxy = new Proxy(rows as AnnexRow[], {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
-  return { rows: proxy, reads: () => reads };
-}
 
 describe('row lineage', () => {
   const rows = rowsOf(200);
@@ -31,11 +20,11 @@ describe('row lineage', () => {
   });
 
   it('gives an edit’s replaced positions, and its undo’s, without reading the rows', () => {
-    const before = counted(rows);
-    const after = withRowsReplaced(before.rows, new Map([[120, edited(rows[120] as AnnexRow)], [7, edited(rows[7] as AnnexRow)]]));
+    const before = countedItems(rows);
+    const after = withRowsReplaced(before.items, new Map([[120, edited(rows[120] as AnnexRow)], [7, edited(rows[7] as AnnexRow)]]));
     const readsOfTheEdit = before.reads();
-    expect(replacedPositions(before.rows, after)).toEqual([7, 120]);
-    expect(replacedPositions(after, before.rows)).toEqual([7, 120]);
+    expect(replacedPositions(before.items, after)).toEqual([7, 120]);
+    expect(replacedPositions(after, before.items)).toEqual([7, 120]);
     expect(before.reads(), 'rows compared one by one').toBe(readsOfTheEdit);
   });
 
