@@ -32,6 +32,21 @@ export function addresseeLabel(addressee: Addressee): string {
 
 const councilAddressee = (): Addressee => ({ key: COUNCIL_KEY, department: '', section: '', table: 'council' });
 
+const NO_SECTIONS: ReadonlySet<string> = new Set();
+const sectionsByMasters = new WeakMap<Masters, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/** A 部's 課 (the first 部 of that name, as the master lists them); looked up per row, so indexed once per master. */
+function sectionsOf(masters: Masters, department: string): ReadonlySet<string> {
+  let byDepartment = sectionsByMasters.get(masters);
+  if (!byDepartment) {
+    const built = new Map<string, ReadonlySet<string>>();
+    for (const { name, sections } of masters.departments) if (!built.has(name)) built.set(name, new Set(sections));
+    sectionsByMasters.set(masters, built);
+    byDepartment = built;
+  }
+  return byDepartment.get(department) ?? NO_SECTIONS;
+}
+
 /**
  * Whether a row (as it reads now, or as a section returned it) is the addressee's to answer for. A 部 addressee of a
  * send per 部 answers for all its rows; in a send per 課 only for those that name none of its 課.
@@ -40,27 +55,39 @@ export function ownsRow(addressee: Addressee, by: SendUnit, row: AnnexRow, maste
   if (addressee.table !== table) return false;
   if (table === 'council') return true;
   if (addressee.section) return row.sections.includes(addressee.section);
-  const own = new Set(masters.departments.find((candidate) => candidate.name === addressee.department)?.sections ?? []);
+  const own = sectionsOf(masters, addressee.department);
   const namesOwnSection = row.sections.some((section) => own.has(section));
   if (by === 'department' && namesOwnSection) return true;
   return row.departments.includes(addressee.department) && !namesOwnSection;
 }
 
+const departmentAddressee = (department: string): Addressee => ({ key: recipientKey(department, ''), department, section: '', table: 'city' });
+
+/** The 部 that some city row names without naming one of its 課, as a send per 課 gives them: one pass over the table. */
+function departmentsWithRowsOfTheirOwn(document: AnnexDocument): Set<string> {
+  const found = new Set<string>();
+  for (const row of document.tables.city.rows) {
+    for (const department of row.departments) {
+      if (!found.has(department) && ownsRow(departmentAddressee(department), 'section', row, document.masters, 'city')) found.add(department);
+    }
+  }
+  return found;
+}
+
 /** The addressees of a send, in the master's order, the council last. */
 export function addresseesOf(document: AnnexDocument, by: SendUnit): Addressee[] {
   const addressees: Addressee[] = [];
+  const withOwnRows = by === 'section' ? departmentsWithRowsOfTheirOwn(document) : new Set<string>();
   for (const department of document.masters.departments) {
     if (by === 'department') {
-      addressees.push({ key: recipientKey(department.name, ''), department: department.name, section: '', table: 'city' });
+      addressees.push(departmentAddressee(department.name));
       continue;
     }
     for (const section of department.sections) {
       addressees.push({ key: recipientKey(department.name, section), department: department.name, section, table: 'city' });
     }
     // The 部 itself, for rows that name it and none of its 課 (関係部局 has no 課 at all).
-    const own: Addressee = { key: recipientKey(department.name, ''), department: department.name, section: '', table: 'city' };
-    const hasRows = document.tables.city.rows.some((row) => ownsRow(own, by, row, document.masters, 'city'));
-    if (department.sections.length === 0 || hasRows) addressees.push(own);
+    if (department.sections.length === 0 || withOwnRows.has(department.name)) addressees.push(departmentAddressee(department.name));
   }
   addressees.push(councilAddressee());
   return addressees;

@@ -3,9 +3,9 @@ import { markColumns } from '../model/plan';
 import { TABLE_LABELS } from '../model/table-names';
 import { describeMatch, matchRows, type MatchedRow } from './match-rows';
 import type { CellField, FileReview, RowReview } from './merge-review';
-import type { NewRowIds } from './new-row-ids';
+import { NewRowIds } from './new-row-ids';
 import type { SubmittedRow } from './read-submission';
-import { addresseeLabel, addresseesOf, ownsRow } from './recipients';
+import { addresseeLabel, addresseesOf, ownsRow, type Addressee } from './recipients';
 import type { Resolved } from './resolve-addressee';
 import { compareRow, rowFields } from './three-way';
 
@@ -21,6 +21,27 @@ const indexAnnex = (annex: AnnexDocument): AnnexIndex => ({
   ),
 });
 
+/** What every file of one intake is compared with, built once for all: the annex's rows by id, its cells, new rows' ids. */
+export interface Intake {
+  readonly annex: AnnexDocument;
+  readonly index: AnnexIndex;
+  readonly fields: readonly CellField[];
+  readonly ids: NewRowIds;
+}
+
+export const startIntake = (annex: AnnexDocument): Intake => ({
+  annex,
+  index: indexAnnex(annex),
+  fields: rowFields(markColumns(annex.plan).map((column) => column.id)),
+  ids: new NewRowIds(annex),
+});
+
+/** The value made on the first call and given again on every later one. */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 const isEmptied = (row: AnnexRow): boolean => row.title.trim() === '' && row.summary.trim() === '' && row.marks.length === 0;
 const quoted = (table: TableKind, number: number | null, title: string): string =>
   `${TABLE_LABELS[table]}${number === null ? '' : ` 通し番号 ${number}`}「${title.length > 30 ? `${title.slice(0, 30)}…` : title}」`;
@@ -35,18 +56,32 @@ function withBlanksFilled(row: AnnexRow, resolved: Resolved): { row: AnnexRow; f
   return { row: filled ? { ...row, departments, sections } : row, filled };
 }
 
-interface Reviewer {
-  readonly annex: AnnexDocument;
+/** One file's review; what a file with many rows asks again and again is worked out once, when first asked. */
+interface Reviewer extends Intake {
   readonly resolved: Resolved;
-  readonly index: AnnexIndex;
-  readonly fields: readonly CellField[];
-  readonly ids: NewRowIds;
+  /** Every addressee of the file's send unit, for naming whose a row not the file's own is. */
+  readonly addressees: () => readonly Addressee[];
+  /** Where every added row of the file goes: lastOwnRow. */
+  readonly insertionPoint: () => string | null;
 }
+
+/** The annex row an added row goes after: the addressee's last row now, else none (the table's end). */
+function lastOwnRow(annex: AnnexDocument, resolved: Resolved): string | null {
+  const { recipient } = resolved;
+  return annex.tables[recipient.table].rows.findLast((row) => ownsRow(recipient, resolved.by, row, annex.masters, recipient.table))?.id ?? null;
+}
+
+const reviewerOf = (intake: Intake, resolved: Resolved): Reviewer => ({
+  ...intake,
+  resolved,
+  addressees: once(() => addresseesOf(intake.annex, resolved.by)),
+  insertionPoint: once(() => lastOwnRow(intake.annex, resolved)),
+});
 
 /** Whose rows these are by the master, for saying so. */
 function ownersOf(reviewer: Reviewer, row: AnnexRow, table: TableKind): string {
   const { annex, resolved } = reviewer;
-  const owners = addresseesOf(annex, resolved.by).filter((addressee) => ownsRow(addressee, resolved.by, row, annex.masters, table));
+  const owners = reviewer.addressees().filter((addressee) => ownsRow(addressee, resolved.by, row, annex.masters, table));
   return owners.length > 0 ? owners.map(addresseeLabel).join('・') : 'どの宛先でもない';
 }
 
@@ -92,14 +127,6 @@ function matchedReview(reviewer: Reviewer, matched: MatchedRow & { base: NonNull
   return { ...common, kind: changed ? 'changed' : 'unchanged', theirs, cells, problems };
 }
 
-/** The annex row an added row goes after: the addressee's last row now, else none (the table's end). */
-function insertionPoint(reviewer: Reviewer): string | null {
-  const { annex, resolved } = reviewer;
-  const { recipient } = resolved;
-  const own = annex.tables[recipient.table].rows.filter((row) => ownsRow(recipient, resolved.by, row, annex.masters, recipient.table));
-  return own[own.length - 1]?.id ?? null;
-}
-
 function newRowReview(reviewer: Reviewer, file: SubmittedRow): RowReview {
   const { resolved, index } = reviewer;
   const { recipient } = resolved;
@@ -125,7 +152,7 @@ function newRowReview(reviewer: Reviewer, file: SubmittedRow): RowReview {
     theirs: { ...row, id: rowId },
     ours: null,
     cells: [],
-    insertAfter: insertionPoint(reviewer),
+    insertAfter: reviewer.insertionPoint(),
     problems: filled ? ['部・課が空欄だったため、宛先の部・課を入れました'] : [],
   };
 }
@@ -167,10 +194,10 @@ export interface ReviewFileInput {
   readonly resolved: Resolved;
 }
 
-export function reviewFile(annex: AnnexDocument, input: ReviewFileInput, ids: NewRowIds): FileReview {
+export function reviewFile(intake: Intake, input: ReviewFileInput): FileReview {
   const { resolved, fileName } = input;
   const { recipient } = resolved;
-  const reviewer: Reviewer = { annex, resolved, index: indexAnnex(annex), fields: rowFields(markColumns(annex.plan).map((column) => column.id)), ids };
+  const reviewer = reviewerOf(intake, resolved);
   const own = input.rows.filter((file) => file.table === recipient.table);
   const { matched, missing } = matchRows(own, resolved.baseRows);
   const rows: RowReview[] = input.rows

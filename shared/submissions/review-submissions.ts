@@ -4,10 +4,9 @@ import { markCrossFileConflicts } from './cross-file';
 import { sha256Hex } from './hash';
 import { japaneseDate } from './instructions';
 import type { FileReview, MergeReview } from './merge-review';
-import { NewRowIds } from './new-row-ids';
 import { readSubmission } from './read-submission';
 import { resolveAddressee } from './resolve-addressee';
-import { reviewFile } from './review-file';
+import { reviewFile, startIntake } from './review-file';
 import { setAside } from './set-aside';
 
 /**
@@ -24,7 +23,7 @@ export interface SubmissionFile {
 export async function reviewSubmissions(annex: AnnexDocument, files: readonly SubmissionFile[]): Promise<MergeReview> {
   const receipts = new Map((annex.ledger ?? EMPTY_LEDGER).receipts.map((receipt) => [receipt.fileHash, receipt]));
   const seen = new Map<string, string>();
-  const ids = new NewRowIds(annex);
+  const intake = startIntake(annex);
   const reviews: FileReview[] = [];
   for (const { fileName, bytes } of files) {
     const fileHash = await sha256Hex(bytes);
@@ -49,7 +48,7 @@ export async function reviewSubmissions(annex: AnnexDocument, files: readonly Su
       reviews.push(setAside(fileName, fileHash, 'unknown-section', [...read.warnings, ...resolved.problems]));
       continue;
     }
-    reviews.push(reviewFile(annex, { fileName, fileHash, rows: read.rows, warnings: read.warnings, resolved: resolved.value }, ids));
+    reviews.push(reviewFile(intake, { fileName, fileHash, rows: read.rows, warnings: read.warnings, resolved: resolved.value }));
   }
   return { files: markCrossFileConflicts(reviews, annex.plan) };
 }

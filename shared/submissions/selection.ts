@@ -41,6 +41,13 @@ export function defaultSelection(review: MergeReview): MergeSelection {
   return { accepted };
 }
 
+/** Every choice a file offers, conflicts and dropped rows too, gathered in one pass over its rows. */
+export function selectAll(file: FileReview): MergeSelection {
+  const accepted = new Set<string>();
+  if (file.status === 'ok') for (const row of file.rows) for (const key of rowChoices(file.fileHash, row, true)) accepted.add(key);
+  return { accepted };
+}
+
 /** The keys a target covers. Accepting a row or a file takes what it proposes, never a conflict unseen; a cell may be taken though it conflicts. */
 function keysOf(review: MergeReview, target: SelectionTarget, accept: boolean): string[] {
   const file = review.files.find((candidate) => candidate.fileHash === target.fileHash && candidate.status === 'ok');

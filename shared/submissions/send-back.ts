@@ -9,7 +9,7 @@ import { buildMergeCommand } from './merge-command';
 import type { CellValue, FileReview } from './merge-review';
 import { recipientsOf } from './recipients';
 import { writeSectionWorkbook, sectionFileName, type SendBackContent } from './section-workbook';
-import { choose, type MergeSelection } from './selection';
+import { selectAll } from './selection';
 import { fieldLabel } from './three-way';
 
 /**
@@ -40,17 +40,6 @@ function issueCells(issue: ValidationIssue, markIds: readonly string[]): string[
     case 'row':
       return ['title'];
   }
-}
-
-/** Every choice of the file taken, conflicts and dropped rows too: the section's own version of its rows. */
-function takeAll(file: FileReview): MergeSelection {
-  const review = { files: [file] };
-  let selection: MergeSelection = { accepted: new Set() };
-  for (const row of file.rows) {
-    selection = choose(selection, review, { fileHash: file.fileHash, table: row.table, rowId: row.rowId }, true);
-    for (const cell of row.cells) selection = choose(selection, review, { fileHash: file.fileHash, table: row.table, rowId: row.rowId, field: cell.field }, true);
-  }
-  return selection;
 }
 
 /** One line of the problems sheet; on a shown row, the cells it fills in the highlight colour. */
@@ -88,8 +77,8 @@ function problemsOf(annex: AnnexDocument, file: FileReview, shown: readonly Anne
     }
     for (const message of row.problems) onRows.push({ ...at, cells: [], label: '', message });
   }
-  // The section's version of its rows, validated where it stands: what it would make of the annex.
-  const answer = applyCommand(annex, buildMergeCommand({ files: [file] }, takeAll(file), { receivedAt: '' }));
+  // The section's version of its rows (every choice taken, conflicts and dropped rows too), validated where it stands.
+  const answer = applyCommand(annex, buildMergeCommand({ files: [file] }, selectAll(file), { receivedAt: '' }));
   const titles = new Map(shown.map((row) => [row.id, row.title]));
   for (const issue of validateDocument(answer).filter((candidate) => order.has(candidate.rowId))) {
     const field = issue.column.kind === 'field' ? issue.column.field : issue.column.kind === 'mark' ? (`mark:${issue.column.markId}` as const) : undefined;
