@@ -6,6 +6,9 @@ import type { AnnexDocument, AnnexRow } from '../../../shared/model/annex-docume
 import { buildMergeCommand } from '../../../shared/submissions/merge-command';
 import type { MergeReview } from '../../../shared/submissions/merge-review';
 import { previewMerge } from '../../../shared/submissions/merge-validation';
+import type { RowRule } from '../../../shared/validation/rule';
+import { ALL_RULES } from '../../../shared/validation/rules';
+import { createValidator } from '../../../shared/validation/validator';
 import { mergeReport, type FileReport } from '../../../shared/submissions/report-json';
 import { reviewSubmissions } from '../../../shared/submissions/review-submissions';
 import { defaultSelection } from '../../../shared/submissions/selection';
@@ -265,6 +268,25 @@ describe('applying the proposed changes', () => {
     expect(preview.document).toEqual(merged);
     expect(preview.issues.map((issue) => [issue.rule, issue.severity, issue.rowId])).toEqual([['text-punctuation', 'warning', 'city-46']]);
     expect([preview.errors, preview.warnings]).toEqual([0, 1]);
+  });
+
+  it('checks again only the rows the merge touches, with the review’s validator', () => {
+    const rowsOf = (document: AnnexDocument): number => document.tables.city.rows.length + document.tables.council.rows.length;
+    const checked: string[] = [];
+    const counting: RowRule = { id: 'counting', scope: 'row', severity: 'warning', description: '数える', check: (row) => (checked.push(row.id), []) };
+    const validator = createValidator([...ALL_RULES, counting]);
+    validator.validate(scenario.annex);
+    checked.length = 0;
+    const preview = previewMerge(scenario.annex, command, validator);
+    expect(preview.issues).toEqual(previewMerge(scenario.annex, command).issues.map((issue) => expect.objectContaining(issue)));
+    const touched = Object.values(command.tables).flatMap((merge) => [
+      ...(merge?.updates.map((change) => change.rowId) ?? []),
+      ...(merge?.inserts.flatMap((insert) => insert.rows.map((row) => row.id)) ?? []),
+    ]);
+    expect(new Set(checked)).toEqual(new Set([...checked, ...touched]));
+    // Besides the touched rows, at most the 32 rows an insert moves are checked again (see checked-rows), not all 87.
+    expect(checked.length).toBeLessThanOrEqual(touched.length + 32);
+    expect(checked.length).toBeLessThan(rowsOf(scenario.annex) / 2);
   });
 
   it('changes nothing when the same file is taken in again', async () => {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { buildMergeCommand } from '../../../../shared/submissions/merge-command';
-import { previewMerge } from '../../../../shared/submissions/merge-validation';
 import type { FileReview, FileStatus } from '../../../../shared/submissions/merge-review';
 import type { Intake } from './intake-flow';
 import { MergePreviewPanel } from './MergePreviewPanel';
@@ -47,7 +46,7 @@ export function SubmissionReview({ intake, busy, notice, onApply, onSendBack, on
   const apply = (): Promise<void> => {
     const command = buildMergeCommand(review, state.selection, { receivedAt: new Date().toISOString() });
     // Checked on the selection as it is now: the shown preview may be a click behind.
-    const newErrors = previewMerge(annex, command).issues.filter((issue) => issue.severity === 'error' && state.isNew(issue)).length;
+    const newErrors = state.previewOf(command).issues.filter((issue) => issue.severity === 'error' && state.isNew(issue)).length;
     return onApply(command, newErrors);
   };
 

@@ -4,7 +4,7 @@ import { buildMergeCommand } from '../../../../shared/submissions/merge-command'
 import { previewMerge, type MergePreview } from '../../../../shared/submissions/merge-validation';
 import { choose, defaultSelection, type MergeSelection, type SelectionTarget } from '../../../../shared/submissions/selection';
 import { columnKey, type ValidationIssue } from '../../../../shared/validation/issue';
-import { validateDocument } from '../../../../shared/validation/validator';
+import { createValidator } from '../../../../shared/validation/validator';
 import type { Intake } from './intake-flow';
 
 export type MergeCommand = Extract<EditCommand, { type: 'merge-submissions' }>;
@@ -39,6 +39,8 @@ export interface ReviewState {
   /** The merged annex's problems on the rows the merge touches; it may lag a click behind (`previewing`). */
   readonly preview: MergePreview;
   readonly previewing: boolean;
+  /** The preview of another merge (the selection as it is at the moment of applying), checked as quickly. */
+  previewOf(command: MergeCommand): MergePreview;
   /** A problem the merge brings in, rather than one the row had already. */
   isNew(issue: ValidationIssue): boolean;
 }
@@ -50,8 +52,11 @@ export function useReview({ annex, review }: Intake): ReviewState {
   const command = useMemo(() => buildMergeCommand(review, selection, { receivedAt: '' }), [review, selection]);
   // Validating the merged annex takes longer than a click: the checkboxes answer first, the preview follows.
   const deferred = useDeferredValue(command);
-  const preview = useMemo(() => previewMerge(annex, deferred), [annex, deferred]);
-  const before = useMemo(() => new Set(validateDocument(annex).map(issueKey)), [annex]);
+  // One validator for the review: the annex is checked once, each preview only the rows its merge touches.
+  const [validator] = useState(createValidator);
+  const before = useMemo(() => new Set(validator.validate(annex).map(issueKey)), [validator, annex]);
+  const previewOf = useCallback((merge: MergeCommand) => previewMerge(annex, merge, validator), [annex, validator]);
+  const preview = useMemo(() => previewOf(deferred), [previewOf, deferred]);
   const isNew = useCallback((issue: ValidationIssue) => !before.has(issueKey(issue)), [before]);
-  return { selection, choose: chooseTarget, command, counts: mergeCounts(command), preview, previewing: deferred !== command, isNew };
+  return { selection, choose: chooseTarget, command, counts: mergeCounts(command), preview, previewing: deferred !== command, previewOf, isNew };
 }
