@@ -1,12 +1,14 @@
 import type { AnnexDocument, AnnexRow, TableKind } from '../model/annex-document';
 import type { RowField } from '../validation/issue';
 import type { CellChange, EditCommand } from './edit-command';
+import { replaceIn, replacementFor } from './replace-folded';
+import { foldingOf, foldText, type Folding } from './text-fold';
 
 export interface FindQuery {
   readonly text: string;
   readonly fields: readonly RowField[];
   readonly matchCase: boolean;
-  /** Full-width and half-width forms count as the same (ＡＢＣ = ABC, ｶﾅ = カナ). */
+  /** 全角と半角を区別: when true, full-width and half-width forms only match themselves; when false ＡＢＣ = ABC and ｶﾅ = カナ. */
   readonly matchWidth: boolean;
 }
 
@@ -16,49 +18,46 @@ export interface FindMatch {
   readonly field: RowField;
 }
 
-const fold = (text: string, query: FindQuery): string => {
-  const widened = query.matchWidth ? text : text.normalize('NFKC');
-  return query.matchCase ? widened : widened.toLowerCase();
-};
-
 const cellText = (row: AnnexRow, field: RowField): string =>
   field === 'departments' || field === 'sections' ? row[field].join('\n') : row[field];
+
+type FoldedCells = Partial<Record<RowField, string>>;
+type FoldedRows = WeakMap<AnnexRow, FoldedCells>;
+
+// Rows are immutable, so each row's folded cells stay valid for as long as the row object lives.
+const foldedRowsByFolding = new Map<string, FoldedRows>();
+
+function foldedRowsFor(folding: Folding): FoldedRows {
+  const key = `${folding.width}/${folding.case}`;
+  const existing = foldedRowsByFolding.get(key);
+  if (existing) return existing;
+  const created: FoldedRows = new WeakMap();
+  foldedRowsByFolding.set(key, created);
+  return created;
+}
+
+/** The text of each cell as compared with the needle: folded once per row object and folding mode. */
+function cellTextsFolded(folding: Folding): (row: AnnexRow, field: RowField) => string {
+  if (!folding.width && !folding.case) return cellText;
+  const foldedRows = foldedRowsFor(folding);
+  return (row, field) => {
+    let cells = foldedRows.get(row);
+    if (!cells) foldedRows.set(row, (cells = {}));
+    return (cells[field] ??= foldText(cellText(row, field), folding));
+  };
+}
 
 /** Cells holding the text, in table, row and field order. */
 export function findMatches(document: AnnexDocument, tables: readonly TableKind[], query: FindQuery): FindMatch[] {
   if (!query.text) return [];
-  const needle = fold(query.text, query);
+  const folding = foldingOf(query);
+  const needle = foldText(query.text, folding);
+  const foldedText = cellTextsFolded(folding);
   return tables.flatMap((table) =>
     document.tables[table].rows.flatMap((row) =>
-      query.fields.filter((field) => fold(cellText(row, field), query).includes(needle)).map((field) => ({ table, rowId: row.id, field })),
+      query.fields.filter((field) => foldedText(row, field).includes(needle)).map((field) => ({ table, rowId: row.id, field })),
     ),
   );
-}
-
-function replaceIn(text: string, query: FindQuery, replacement: string): string {
-  if (query.matchCase && query.matchWidth) return text.split(query.text).join(replacement);
-  // Folding can change lengths (ｶﾞ → ガ), so matching walks the original text character by character.
-  const needle = fold(query.text, query);
-  let result = '';
-  let index = 0;
-  while (index < text.length) {
-    let end = index + 1;
-    let matched = -1;
-    for (; end <= text.length && end - index <= query.text.length * 2 + 2; end++) {
-      if (fold(text.slice(index, end), query) === needle) {
-        matched = end;
-        break;
-      }
-    }
-    if (matched > 0) {
-      result += replacement;
-      index = matched;
-    } else {
-      result += text[index];
-      index += 1;
-    }
-  }
-  return result;
 }
 
 /** One command replacing every match in a table: a single undo step, as the user expects. */
@@ -70,13 +69,14 @@ export function replaceAllCommand(
 ): { command: EditCommand; count: number } | undefined {
   const changes: CellChange[] = [];
   const rows = new Map(document.tables[table].rows.map((row) => [row.id, row]));
+  const replacing = replacementFor(query, replacement);
   for (const match of findMatches(document, [table], query)) {
     const row = rows.get(match.rowId) as AnnexRow;
     if (match.field === 'departments' || match.field === 'sections') {
-      const value = row[match.field].map((entry) => replaceIn(entry, query, replacement));
+      const value = row[match.field].map((entry) => replaceIn(entry, replacing));
       changes.push({ rowId: row.id, field: match.field, value });
     } else {
-      changes.push({ rowId: row.id, field: match.field, value: replaceIn(row[match.field], query, replacement) });
+      changes.push({ rowId: row.id, field: match.field, value: replaceIn(row[match.field], replacing) });
     }
   }
   if (changes.length === 0) return undefined;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { findMatches, replaceAllCommand, type FindQuery } from '../../../../shared/editing/find-replace';
 import type { EditCommand } from '../../../../shared/editing/edit-command';
 import type { AnnexDocument, TableKind } from '../../../../shared/model/annex-document';
@@ -26,8 +26,9 @@ export function FindReplacePanel({ document, table, mode, onJump, onCommand, onC
   const [position, setPosition] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), [mode]);
-  const query: FindQuery = { text, fields: FIELDS, matchCase, matchWidth };
-  const matches = findMatches(document, [table], query);
+  const query: FindQuery = useMemo(() => ({ text, fields: FIELDS, matchCase, matchWidth }), [text, matchCase, matchWidth]);
+  // Searching a large annex takes tens of milliseconds: not on every keystroke in 置換後の文字列.
+  const matches = useMemo(() => findMatches(document, [table], query), [document, table, query]);
 
   const findNext = (step: 1 | -1): void => {
     if (matches.length === 0) return inform(`「${text}」は見つかりません`);
