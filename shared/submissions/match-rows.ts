@@ -40,10 +40,31 @@ function byNumber(baseRows: readonly SentRow[]): Map<number, SentRow[]> {
   return rows;
 }
 
-/** Every pair of a file row and an open sent row alike enough, the file rows' order first, then the sent rows'. */
-function alikePairs(files: readonly SubmittedRow[], bases: readonly SentRow[]): { file: SubmittedRow; base: SentRow; score: number }[] {
-  const alikeTo = alikeTitleFinder(bases.map((sent) => sent.row.title));
-  return files.flatMap((file) => alikeTo(file.row.title, TITLE_MIN).map(({ position, score }) => ({ file, base: bases[position] as SentRow, score })));
+/**
+ * The scores at which matching by title takes its pairs, highest first, ending at TITLE_MIN. Taking the pairs at least
+ * 1 alike, then those at least 0.9 alike among the rows still open, and so on, takes the same pairs as taking them all
+ * at once, most alike first: every pair at least as alike as a stage's score either is taken by that stage or has a row
+ * already taken. Most of a copy's rows are taken at the first stages, where few pairs can pass, so the last stage
+ * scores only the rows left.
+ */
+const TITLE_STAGES = [1, 0.9, 0.8, TITLE_MIN];
+
+/** A row and its title, read once for all the stages. */
+interface Titled<T> {
+  readonly row: T;
+  readonly title: string;
+}
+
+/** Every pair of a file row and an open sent row at least `min` alike, the file rows' order first, then the sent rows'. */
+function alikePairs(
+  files: readonly Titled<SubmittedRow>[],
+  bases: readonly Titled<SentRow>[],
+  min: number,
+): { file: SubmittedRow; base: SentRow; score: number }[] {
+  const alikeTo = alikeTitleFinder(bases.map((sent) => sent.title));
+  return files.flatMap((file) =>
+    alikeTo(file.title, min).map(({ position, score }) => ({ file: file.row, base: (bases[position] as Titled<SentRow>).row, score })),
+  );
 }
 
 export function matchRows(fileRows: readonly SubmittedRow[], baseRows: readonly SentRow[]): { matched: MatchedRow[]; missing: SentRow[] } {
@@ -67,12 +88,15 @@ export function matchRows(fileRows: readonly SubmittedRow[], baseRows: readonly 
     if (base && score >= NUMBER_TITLE_MIN) take(file, base, { method: 'number+title', score });
   }
   // The most alike pairs first, so a row never takes the title another row matches better.
-  const pairs = alikePairs(
-    open.filter((file) => !found.has(file)),
-    baseRows.filter((sent) => !taken.has(sent)),
-  ).sort((a, b) => b.score - a.score);
-  for (const { file, base, score } of pairs) {
-    if (!found.has(file) && !taken.has(base)) take(file, base, { method: 'title-similarity', score });
+  let files = open.filter((file) => !found.has(file)).map((row) => ({ row, title: row.row.title }));
+  let bases = baseRows.filter((sent) => !taken.has(sent)).map((row) => ({ row, title: row.row.title }));
+  for (const min of TITLE_STAGES) {
+    files = files.filter((file) => !found.has(file.row));
+    bases = bases.filter((sent) => !taken.has(sent.row));
+    if (files.length === 0 || bases.length === 0) break;
+    for (const { file, base, score } of alikePairs(files, bases, min).sort((a, b) => b.score - a.score)) {
+      if (!found.has(file) && !taken.has(base)) take(file, base, { method: 'title-similarity', score });
+    }
   }
   return {
     matched: fileRows.map((file) => {

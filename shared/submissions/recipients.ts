@@ -95,10 +95,12 @@ export function addresseesOf(document: AnnexDocument, by: SendUnit): Addressee[]
 
 /** Each addressee with its rows as they are now, numbered as in the whole table. */
 export function recipientsOf(document: AnnexDocument, by: SendUnit): RecipientRows[] {
-  return addresseesOf(document, by).map((addressee) => ({
-    ...addressee,
-    rows: document.tables[addressee.table].rows
-      .map((row, index) => ({ number: index + 1, row }))
-      .filter(({ row }) => ownsRow(addressee, by, row, document.masters, addressee.table)),
-  }));
+  return addresseesOf(document, by).map((addressee) => ({ ...addressee, rows: rowsOwnedBy(document, addressee, by) }));
+}
+
+/** The rows an addressee answers for, as the annex has them now, with their 通し番号. */
+export function rowsOwnedBy(document: AnnexDocument, addressee: Addressee, by: SendUnit): RecipientRows['rows'] {
+  return document.tables[addressee.table].rows.flatMap((row, index) =>
+    ownsRow(addressee, by, row, document.masters, addressee.table) ? [{ number: index + 1, row }] : [],
+  );
 }

@@ -4,7 +4,7 @@ import type { Fingerprint } from './fingerprint';
 import { japaneseDate } from './instructions';
 import type { FileReview } from './merge-review';
 import type { SubmittedRow } from './read-submission';
-import { addresseeLabel, addresseesOf, ownsRow, recipientsOf, type Addressee } from './recipients';
+import { addresseeLabel, addresseesOf, ownsRow, rowsOwnedBy, type Addressee } from './recipients';
 import { latestSend } from './send';
 
 /**
@@ -32,7 +32,9 @@ function baseFor(annex: AnnexDocument, addressee: Addressee, by: SendUnit): Pick
   const send = latestSend(annex, addressee.key);
   const sent = send?.recipients.find((recipient) => recipient.key === addressee.key);
   if (send && sent) return { send, baseRows: sent.rows, base: 'sent' };
-  const now = recipientsOf(annex, by).find((recipient) => recipient.key === addressee.key)?.rows ?? [];
+  // The addressee as the master lists it, its rows as they are now: one pass over its table, not one per addressee.
+  const listed = addresseesOf(annex, by).find((candidate) => candidate.key === addressee.key);
+  const now = listed ? rowsOwnedBy(annex, listed, by) : [];
   return { send: undefined, baseRows: now, base: 'annex' };
 }
 
@@ -63,14 +65,57 @@ function fromFingerprint(annex: AnnexDocument, fingerprint: Fingerprint, fileNam
   return { ok: true, value: { recipient, by: send.by, send, baseRows: recipient.rows, base: 'sent', matchMethod: 'fingerprint', olderSend, problems } };
 }
 
+/**
+ * How many of `rows` each addressee owns, in one pass over the rows: each row goes only to the addressees it could be
+ * owned by (those of a 課 it names, of a 部 it names or, per 部, whose 課 it names, the council's), and each of those
+ * says whether it owns it.
+ */
+function rowsOwned(annex: AnnexDocument, by: SendUnit, addressees: readonly Addressee[], rows: readonly SubmittedRow[]): number[] {
+  const bySection = new Map<string, number[]>();
+  const byDepartment = new Map<string, number[]>();
+  const council: number[] = [];
+  const add = (index: Map<string, number[]>, name: string, position: number): void => {
+    const list = index.get(name);
+    if (!list) index.set(name, [position]);
+    else if (list[list.length - 1] !== position) list.push(position);
+  };
+  addressees.forEach((addressee, position) => {
+    if (addressee.table === 'council') council.push(position);
+    else if (addressee.section) add(bySection, addressee.section, position);
+    else {
+      add(byDepartment, addressee.department, position);
+      const own = annex.masters.departments.find((department) => department.name === addressee.department)?.sections ?? [];
+      for (const section of own) add(bySection, section, position);
+    }
+  });
+  const counts = addressees.map(() => 0);
+  const candidates = new Set<number>();
+  for (const file of rows) {
+    const { row, table } = file;
+    candidates.clear();
+    if (table === 'council') for (const position of council) candidates.add(position);
+    else {
+      for (const section of row.sections) for (const position of bySection.get(section) ?? []) candidates.add(position);
+      for (const department of row.departments) for (const position of byDepartment.get(department) ?? []) candidates.add(position);
+    }
+    for (const position of candidates) {
+      const addressee = addressees[position];
+      if (addressee && ownsRow(addressee, by, row, annex.masters, table)) counts[position] = (counts[position] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
 /** The addressee owning most of a plain copy's rows, among those of the latest send (or, with none, per 課). */
 function fromRows(annex: AnnexDocument, rows: readonly SubmittedRow[], fileName: string): Resolution {
   const by: SendUnit = latestSend(annex)?.by ?? 'section';
+  const addressees = addresseesOf(annex, by);
+  const counts = rowsOwned(annex, by, addressees, rows);
   let best: { addressee: Addressee; count: number } | undefined;
-  for (const addressee of addresseesOf(annex, by)) {
-    const count = rows.filter((file) => ownsRow(addressee, by, file.row, annex.masters, file.table)).length;
+  addressees.forEach((addressee, index) => {
+    const count = counts[index] ?? 0;
     if (count > 0 && (!best || count > best.count)) best = { addressee, count };
-  }
+  });
   if (!best) {
     const names = [...new Set(rows.flatMap((file) => file.row.sections.length > 0 ? file.row.sections : file.row.departments))];
     const said = names.length > 0 ? `（課: ${names.join('・')}）` : '';

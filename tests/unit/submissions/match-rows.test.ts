@@ -94,4 +94,56 @@ describe('matching rows without ids', () => {
     expect([...methods.keys()].sort()).toEqual(['id', 'new', 'number+title', 'title-similarity']);
     expect(methods.get('title-similarity')).toBeGreaterThan(100);
   });
+
+  it('matches as scoring every pair does on titles that repeat bigrams, short ones, and scores at every stage', () => {
+    const bands = new Map<string, number>();
+    for (let seed = 1; seed <= 120; seed++) {
+      const random = mulberry32(1000 + seed);
+      const chars = seed % 3 === 0 ? [...'あい'] : seed % 3 === 1 ? [...'地域見守'] : CHARS;
+      const textOf = (length: number): string => Array.from({ length }, () => chars[Math.floor(random() * chars.length)] as string).join('');
+      // Long titles with small edits score 0.8 to 1; short ones of 1 to 3 characters score all or little.
+      const base = sentRows(Array.from({ length: 30 }, () => textOf(random() < 0.3 ? 1 + Math.floor(random() * 3) : 8 + Math.floor(random() * 16))));
+      const file = Array.from({ length: 34 }, (_, index): SubmittedRow => {
+        const copied = (base[Math.floor(random() * base.length)] as SentRow).row.title;
+        const cut = Math.floor(random() * copied.length);
+        const roll = random();
+        const title =
+          roll < 0.25
+            ? copied
+            : roll < 0.8
+              ? `${copied.slice(0, cut)}${textOf(Math.floor(random() * 3))}${copied.slice(cut + Math.floor(random() * 3))}`
+              : textOf(1 + Math.floor(random() * 10));
+        return fileRow({ ...defaultRow('city', 500 + index), id: `file-${index}`, title }, index, random() < 0.2 ? Math.floor(random() * 40) : undefined);
+      });
+      const expected = matchedByEveryPair(file, base);
+      expect(matchRows(file, base).matched, `seed ${1000 + seed}`).toEqual(expected);
+      for (const { match } of expected) {
+        if (match.method !== 'title-similarity') continue;
+        const band = match.score >= 1 ? '1' : match.score >= 0.9 ? '0.9' : match.score >= 0.8 ? '0.8' : '0.6';
+        bands.set(band, (bands.get(band) ?? 0) + 1);
+      }
+    }
+    // Rows are taken at each score the matching stops at.
+    for (const band of ['1', '0.9', '0.8', '0.6']) expect(bands.get(band), band).toBeGreaterThan(100);
+  });
+
+  it('takes titles whose score only rounds up to TITLE_MIN, as scoring every pair does', () => {
+    // 200 bigrams each, 119 of them shared: 238/400 = 0.595, reported as 0.60; and 85 bigrams, all among another's 200
+    // (the fewest that can do), either way round: 170/285 = 0.5965, reported as 0.60.
+    const ideographs = (from: number, count: number): string => String.fromCodePoint(...Array.from({ length: count }, (_, index) => 0x4e00 + from + index));
+    const long = ideographs(0, 201);
+    const other = ideographs(3000, 201);
+    const third = ideographs(4000, 201);
+    const base = sentRows([ideographs(500, 30), long, `${long.slice(0, 118)}${ideographs(1000, 83)}`, other, third.slice(0, 86)]);
+    const file = [`${long.slice(0, 120)}${ideographs(2000, 81)}`, other.slice(0, 86), third].map((title, index) =>
+      fileRow({ ...defaultRow('city', 9 + index), id: `file-${index}`, title }, index, undefined),
+    );
+    const { matched } = matchRows(file, base);
+    expect(matched).toEqual(matchedByEveryPair(file, base));
+    expect(matched.map(({ base: sent, match }) => [sent?.number, match])).toEqual([
+      [2, { method: 'title-similarity', score: 0.6 }],
+      [4, { method: 'title-similarity', score: 0.6 }],
+      [5, { method: 'title-similarity', score: 0.6 }],
+    ]);
+  });
 });
