@@ -140,6 +140,8 @@ describe('section submissions in the browser', () => {
     // Matched by the workbook's fingerprint to the send recorded in the document, and compared with the rows as sent.
     expect(await detail.locator('.file-facts').innerText()).toMatch(/宛先\s*保健所 健康推進課[\s\S]*照合\s*提出情報（送付ID）で照合\s*比較のもと\s*送付したときの行/);
     expect(await detail.locator('[data-group]').evaluateAll((groups) => groups.map((group) => group.getAttribute('data-group')))).toEqual(['changed', 'added', 'deleted']);
+    // The added row goes after the section's last row in the annex now (city-63, the one it drops).
+    expect(await detail.locator('[data-group="added"] .row-place').innerText()).toBe('通し番号 63 の後に追加');
 
     // Old struck through, new beside it; 通し番号 as sent, in the file and now, and how the row was matched.
     const row9 = cellDiff(page, 'city-09', 'summary');

@@ -1,4 +1,5 @@
 import type { AnnexDocument } from '../../../../shared/model/annex-document';
+import { rowPositions } from '../../../../shared/model/row-positions';
 import type { FileReview, RowReview } from '../../../../shared/submissions/merge-review';
 import { isCellChosen, type MergeSelection, type SelectionTarget } from '../../../../shared/submissions/selection';
 import { CellDiffView } from './CellDiffView';
@@ -24,8 +25,9 @@ const ROW_CHOICE_LABELS: Partial<Record<RowReview['kind'], string>> = {
 /** Where an added row goes: after the addressee's last row in the annex now. */
 function placeOf(annex: AnnexDocument, row: RowReview): string {
   if (row.insertAfter === null) return '表の最後に追加';
-  const index = annex.tables[row.table].rows.findIndex((candidate) => candidate.id === row.insertAfter);
-  return index < 0 ? '表の最後に追加' : `通し番号 ${index + 1} の後に追加`;
+  // The table's cached index of row ids, not a search of 50,000 rows for each added row shown.
+  const index = rowPositions(annex.tables[row.table].rows).get(row.insertAfter);
+  return index === undefined ? '表の最後に追加' : `通し番号 ${index + 1} の後に追加`;
 }
 
 /** One row of a file: its numbers and how it was matched, then what taking it would do. */
