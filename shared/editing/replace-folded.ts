@@ -1,7 +1,6 @@
+/** Replacing a query's matches in one text, where width and case folding may change lengths. */
 import type { FindQuery } from './find-replace';
 import { foldedUnitLength, foldingOf, foldShape, foldText, segmentFold, type Folding, type SegmentFold } from './text-fold';
-
-/** Replacing a query's matches in one text, where width and case folding may change lengths. */
 
 export interface Replacement {
   readonly folding: Folding;
