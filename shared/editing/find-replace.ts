@@ -2,7 +2,7 @@ import type { AnnexDocument, AnnexRow, TableKind } from '../model/annex-document
 import type { RowField } from '../validation/issue';
 import type { CellChange, EditCommand } from './edit-command';
 import { replaceIn, replacementFor } from './replace-folded';
-import { foldingOf, foldText, type Folding } from './text-fold';
+import { foldingKey, foldingOf, foldText, type Folding } from './text-fold';
 
 export interface FindQuery {
   readonly text: string;
@@ -25,21 +25,12 @@ type FoldedCells = Partial<Record<RowField, string>>;
 type FoldedRows = WeakMap<AnnexRow, FoldedCells>;
 
 // Rows are immutable, so each row's folded cells stay valid for as long as the row object lives.
-const foldedRowsByFolding = new Map<string, FoldedRows>();
-
-function foldedRowsFor(folding: Folding): FoldedRows {
-  const key = `${folding.width}/${folding.case}`;
-  const existing = foldedRowsByFolding.get(key);
-  if (existing) return existing;
-  const created: FoldedRows = new WeakMap();
-  foldedRowsByFolding.set(key, created);
-  return created;
-}
+const foldedRowsByFolding: readonly FoldedRows[] = Array.from({ length: 4 }, () => new WeakMap());
 
 /** The text of each cell as compared with the needle: folded once per row object and folding mode. */
 function cellTextsFolded(folding: Folding): (row: AnnexRow, field: RowField) => string {
   if (!folding.width && !folding.case) return cellText;
-  const foldedRows = foldedRowsFor(folding);
+  const foldedRows = foldedRowsByFolding[foldingKey(folding)] as FoldedRows;
   return (row, field) => {
     let cells = foldedRows.get(row);
     if (!cells) foldedRows.set(row, (cells = {}));

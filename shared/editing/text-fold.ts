@@ -42,7 +42,8 @@ const startsIndependently: Uint8Array = (() => {
 export const isCutPoint = (text: string, offset: number): boolean =>
   offset === 0 || offset === text.length || startsIndependently[text.charCodeAt(offset)] === 1;
 
-const foldingKey = (folding: Folding): number => (folding.width ? 2 : 0) + (folding.case ? 1 : 0);
+/** 0–3, one per folding mode: an index for tables kept per mode. */
+export const foldingKey = (folding: Folding): number => (folding.width ? 2 : 0) + (folding.case ? 1 : 0);
 
 interface UnitFolds {
   readonly folded: (string | undefined)[];

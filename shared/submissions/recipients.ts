@@ -36,7 +36,7 @@ const NO_SECTIONS: ReadonlySet<string> = new Set();
 const sectionsByMasters = new WeakMap<Masters, ReadonlyMap<string, ReadonlySet<string>>>();
 
 /** A 部's 課 (the first 部 of that name, as the master lists them); looked up per row, so indexed once per master. */
-function sectionsOf(masters: Masters, department: string): ReadonlySet<string> {
+export function sectionsOf(masters: Masters, department: string): ReadonlySet<string> {
   let byDepartment = sectionsByMasters.get(masters);
   if (!byDepartment) {
     const built = new Map<string, ReadonlySet<string>>();

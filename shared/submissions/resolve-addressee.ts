@@ -4,7 +4,7 @@ import type { Fingerprint } from './fingerprint';
 import { japaneseDate } from './instructions';
 import type { FileReview } from './merge-review';
 import type { SubmittedRow } from './read-submission';
-import { addresseeLabel, addresseesOf, ownsRow, rowsOwnedBy, type Addressee } from './recipients';
+import { addresseeLabel, addresseesOf, ownsRow, rowsOwnedBy, sectionsOf, type Addressee } from './recipients';
 import { latestSend } from './send';
 
 /**
@@ -84,7 +84,7 @@ function rowsOwned(annex: AnnexDocument, by: SendUnit, addressees: readonly Addr
     else if (addressee.section) add(bySection, addressee.section, position);
     else {
       add(byDepartment, addressee.department, position);
-      const own = annex.masters.departments.find((department) => department.name === addressee.department)?.sections ?? [];
+      const own = sectionsOf(annex.masters, addressee.department);
       for (const section of own) add(bySection, section, position);
     }
   });

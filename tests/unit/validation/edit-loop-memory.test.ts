@@ -1,13 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { AnnexRow } from '../../../shared/model/annex-document';
 import { updateRow } from '../../../shared/model/document-edits';
 import { createValidator } from '../../../shared/validation/validator';
+import { collectGarbageNow } from '../support/collect-garbage';
 import { makeDocument } from '../support/document-builder';
-
-setFlagsFromString('--expose-gc');
-const collectNow = runInNewContext('gc') as () => void;
 
 describe('edits run in one task', () => {
   it('do not keep every copy of the rows alive until the task ends', () => {
@@ -16,7 +12,7 @@ describe('edits run in one task', () => {
     let document = makeDocument({ city: Array.from({ length: rowCount }, () => ({})) });
     const validator = createValidator();
     validator.validate(document);
-    collectNow();
+    collectGarbageNow();
     const before = process.memoryUsage().heapUsed;
     // One task, as a batch of edits or a benchmark's loop: a WeakRef made here would hold its target to the end.
     for (let edit = 0; edit < edits; edit++) {
@@ -24,7 +20,7 @@ describe('edits run in one task', () => {
       document = updateRow(document, 'city', row.id, (current) => ({ ...current, title: `${current.title}。` }));
       validator.validate(document);
     }
-    collectNow();
+    collectGarbageNow();
     const grownBytes = process.memoryUsage().heapUsed - before;
     // Each copy of the rows is 8 bytes a row: 80 held copies would be 12.8 MB; what stays (the last two copies, kept
     // for undo, and the edited rows) is near 1 MB.
